@@ -20,10 +20,16 @@ type Keyed struct {
 	// start[i] is the text offset where the key rune covering key byte i
 	// begins; start[len(Key)] is the text length.
 	start []int32
-	// end[e] is the text offset where the key rune whose last byte is e-1
-	// ends, including the marks the key dropped after it; end[0] is unused.
-	end []int32
+	// A key rune's text ends where the next key rune's text starts, but for
+	// the characters the key dropped without attaching them (ZWNJ): cut
+	// lists, in order, each key offset whose preceding rune ends earlier
+	// than its own start, and where it ends.
+	cut []keyCut
+	// lastEnd is where the text of the last key rune ends.
+	lastEnd int32
 }
+
+type keyCut struct{ at, end int32 }
 
 // keyAction says what the key layer does with one display rune.
 type keyAction uint8
@@ -75,6 +81,9 @@ func foldRune(r rune) (rune, keyAction) {
 	case '\u00a0', '\u2028', '\u2029':
 		return ' ', keySpace
 	}
+	if r >= 0x0600 && r <= 0x06ff {
+		return r, keyKeep // the rest of the Arabic block is kept as is
+	}
 	if unicode.IsSpace(r) {
 		return ' ', keySpace
 	}
@@ -84,60 +93,137 @@ func foldRune(r rune) (rune, keyAction) {
 	return r, keyKeep
 }
 
+// foldTable holds foldRune for the Arabic block U+0600–U+06FF, the hot path.
+var foldTable = func() (t [256]struct {
+	out rune
+	act keyAction
+}) {
+	for i := range t {
+		t[i].out, t[i].act = foldRune(rune(0x0600 + i))
+	}
+	return t
+}()
+
 // Key builds the matching key of a display text (the output of Display) with
 // its offset map.
 func Key(text string) *Keyed {
-	k := &Keyed{
-		start: make([]int32, 0, len(text)+1),
-		end:   make([]int32, 1, len(text)+2),
-	}
-	var b strings.Builder
-	b.Grow(len(text))
+	key := make([]byte, 0, len(text)+8)
+	k := &Keyed{start: make([]int32, 0, len(text)+9)}
 	lastSpace := false
+	end := int32(0) // where the text of the last key rune ends
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		out, act := foldRune(r)
+		c := text[i]
+		if c < utf8.RuneSelf && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\v' && c != '\f' {
+			if 'A' <= c && c <= 'Z' {
+				c += 32
+			}
+			if end != int32(i) && len(key) > 0 {
+				k.cut = append(k.cut, keyCut{int32(len(key)), end})
+			}
+			key = append(key, c)
+			k.start = append(k.start, int32(i))
+			lastSpace = false
+			i++
+			end = int32(i)
+			continue
+		}
+		// The hot path: a two-byte letter of the Arabic block kept as is.
+		if (c == 0xd8 || c == 0xd9 || c == 0xda || c == 0xdb) && i+1 < len(text) {
+			r := rune(c&0x1f)<<6 | rune(text[i+1]&0x3f)
+			if f := foldTable[r-0x0600]; f.act == keyKeep && f.out == r {
+				if end != int32(i) && len(key) > 0 {
+					k.cut = append(k.cut, keyCut{int32(len(key)), end})
+				}
+				key = append(key, c, text[i+1])
+				k.start = append(k.start, int32(i), int32(i))
+				lastSpace = false
+				i += 2
+				end = int32(i)
+				continue
+			}
+		}
+		r, size := decodeRune(text, i)
+		var out rune
+		var act keyAction
+		if r >= 0x0600 && r <= 0x06ff {
+			f := foldTable[r-0x0600]
+			out, act = f.out, f.act
+		} else {
+			out, act = foldRune(r)
+		}
 		switch act {
 		case keySpace:
 			if lastSpace {
-				k.end[len(k.end)-1] = int32(i + n)
-				i += n
+				end = int32(i + size)
+				i += size
 				continue
 			}
 			lastSpace = true
 		case keyAttach:
-			if len(k.end) > 1 {
-				k.end[len(k.end)-1] = int32(i + n)
+			if len(key) > 0 {
+				end = int32(i + size)
 			}
-			i += n
+			i += size
 			continue
 		case keyDrop:
-			i += n
+			i += size
 			continue
 		default:
 			lastSpace = false
 		}
-		w := utf8.EncodeRune(buf[:], out)
-		b.Write(buf[:w])
-		for j := 0; j < w; j++ {
-			k.start = append(k.start, int32(i))
-			k.end = append(k.end, int32(i+n))
+		if end != int32(i) && len(key) > 0 {
+			k.cut = append(k.cut, keyCut{int32(len(key)), end})
 		}
-		i += n
+		var w int
+		switch {
+		case out == r:
+			key = append(key, text[i:i+size]...)
+			w = size
+		case out < utf8.RuneSelf:
+			key = append(key, byte(out))
+			w = 1
+		default:
+			w = utf8.EncodeRune(buf[:], out)
+			key = append(key, buf[:w]...)
+		}
+		for range w {
+			k.start = append(k.start, int32(i))
+		}
+		i += size
+		end = int32(i)
 	}
-	k.Key = b.String()
+	k.Key = string(key)
 	k.start = append(k.start, int32(len(text)))
+	k.lastEnd = end
 	return k
 }
 
 // Span maps the key byte span [ks, ke) to the display text span it covers.
 func (k *Keyed) Span(ks, ke int) (int, int) {
+	s := int(k.start[ks])
 	if ke <= ks {
-		s := int(k.start[ks])
 		return s, s
 	}
-	return int(k.start[ks]), int(k.end[ke])
+	if ke >= len(k.Key) {
+		return s, int(k.lastEnd)
+	}
+	// The rune before ke ends where the rune at ke starts, unless a cut
+	// says otherwise.
+	e := int(k.start[ke])
+	lo, hi := 0, len(k.cut)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(k.cut[m].at) < ke {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(k.cut) && int(k.cut[lo].at) == ke {
+		e = int(k.cut[lo].end)
+	}
+	return s, e
 }
 
 // KeyOf returns the matching key of a display string without an offset map,

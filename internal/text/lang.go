@@ -42,7 +42,7 @@ func DetectLanguage(text string) string {
 	var arabicScript, latin, other, fa, ar int
 	for _, r := range text {
 		switch {
-		case r >= 0x0600 && r <= 0x06ff, r >= 0x0750 && r <= 0x077f:
+		case (r >= 0x0600 && r <= 0x06ff || r >= 0x0750 && r <= 0x077f) && unicode.IsLetter(r):
 			arabicScript++
 			switch r {
 			case 'پ', 'چ', 'ژ', 'گ':
