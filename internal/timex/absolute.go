@@ -61,11 +61,19 @@ func (p *parser) day(i int) (int, int, bool) {
 func (p *parser) month(i int) (cal Calendar, m, end int, typo, twin bool, ok bool) {
 	e, end := p.lex.match(p, i, catMonth)
 	if e == nil {
+		e = p.conjoined(i)
+		end = i + 1
+	}
+	if e == nil {
 		e = p.slip(i)
 		if e == nil {
 			return 0, 0, i, false, false, false
 		}
 		end, typo = i+1, true
+	}
+	// Persian writes «مهر ماه», «آذر ماه سال ۱۳۳۲».
+	if p.word(end) == "ماه" && p.langs&langFa != 0 {
+		end++
 	}
 	// A twin name after / - or in brackets.
 	if p.isPunct(end, "/-(") {
@@ -78,6 +86,21 @@ func (p *parser) month(i int) (cal Calendar, m, end int, typo, twin bool, ok boo
 		}
 	}
 	return e.cal, e.n, end, typo, twin, true
+}
+
+// conjoined reads an Arabic month name with the conjunction و glued to it
+// («ويناير»).
+func (p *parser) conjoined(i int) *entry {
+	w := p.word(i)
+	if p.langs&langAr == 0 || p.kind(i) != tWord || len(w) < 6 || w[:2] != "و" {
+		return nil
+	}
+	for _, e := range p.lex.byFirst[w[2:]] {
+		if e.cat == catMonth && len(e.words) == 1 && e.langs&p.langs != 0 {
+			return e
+		}
+	}
+	return nil
 }
 
 // slip finds the month name one edit away from the word at i, if exactly one
@@ -370,13 +393,12 @@ func (p *parser) monthYear(i int) (Mention, int, bool) {
 			enDir, hasEnDir, k = d.n, true, end
 		}
 	}
-	e, end := p.lex.match(p, k, catMonth)
-	if e == nil {
+	cal, mon, end, typo, _, ok := p.month(k)
+	if !ok || typo {
 		return m, i, false
 	}
-	cal, mon, end2, _, _, _ := p.month(k)
-	if end2 > end {
-		end = end2
+	if p.isPunct(end, ".") && p.langs&langEn != 0 && p.kind(end+1) == tNum {
+		end++ // "Sept. 2020"
 	}
 	m.cal, m.m = cal, mon
 	yp := p.yearPart(end, cal)
@@ -394,6 +416,18 @@ func (p *parser) monthYear(i int) (Mention, int, bool) {
 		return m, i, false
 	}
 	return m, yp.end, true
+}
+
+// rangeEra returns the era written after the second year of a range that
+// starts at k («- 1435هـ»), if any.
+func (p *parser) rangeEra(k int) *entry {
+	if _, end := p.lex.match(p, k, catRange); end > k {
+		if _, d, ok := p.number(end); ok && d == 4 {
+			e, _ := p.lex.match(p, end+1, catEra)
+			return e
+		}
+	}
+	return nil
 }
 
 // numeric parses «۱۴۰۰/۰۸/۱۰», 10/11/2020, 2020-11-10, 10.11.2020 and the
@@ -427,7 +461,7 @@ func (p *parser) numeric(i int) (Mention, int, bool) {
 		y, mo, d = a, b, c
 	case dc == 4 && da <= 2 && db <= 2:
 		y, mo, d = c, b, a
-		if p.langs == langEn && a <= 12 && b <= 31 {
+		if p.langs == langEn && sep == "/" && a <= 12 && b <= 31 {
 			mo, d = a, b
 		}
 	case da == 2 && db == 2 && dc == 2 && sep == "/" && p.langs == langFa:
@@ -486,6 +520,10 @@ func (p *parser) yearOnly(i int) (Mention, int, bool) {
 	if !ok || p.kind(k) != tNum || len(p.word(k)) != 4 {
 		return m, i, false
 	}
+	// Not the year of a numeric date («مورخ ۱۴۰۰/۰۸/۱۰», "of 2020-11-10").
+	if p.isPunct(k+1, "/-.") && p.glued(k+1) && p.kind(k+2) == tNum && p.glued(k+2) {
+		return m, i, false
+	}
 	k++
 	cal, calOK := numericCalendar(y, p.langs)
 	if p.langs == langAny || p.langs == langEn {
@@ -496,6 +534,9 @@ func (p *parser) yearOnly(i int) (Mention, int, bool) {
 	}
 	if e, end := p.lex.match(p, k, catEra); e != nil {
 		cal, calOK, k, m.era = e.cal, plausibleYear(e.cal, y), end, true
+	} else if e := p.rangeEra(k); e != nil {
+		// «1434 - 1435هـ»: the era after a range names both years.
+		cal, calOK, m.era = e.cal, plausibleYear(e.cal, y), true
 	} else if !cue {
 		return m, i, false
 	}

@@ -47,7 +47,11 @@ func (p *parser) mayStart(i int) bool {
 	if t.kind == tNum {
 		return true
 	}
-	return len(p.lex.byFirst[p.word(i)]) > 0
+	w := p.word(i)
+	if len(p.lex.byFirst[w]) > 0 {
+		return true
+	}
+	return len(w) > 4 && w[:2] == "و" && p.conjoined(i) != nil
 }
 
 func (p *parser) word(i int) string {

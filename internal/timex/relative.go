@@ -148,7 +148,8 @@ func (p *parser) countedUnit(i int) (int, unit, int, bool) {
 		if u.n > 0 {
 			return u.n, u.unit, end, true
 		}
-		if p.lex.hasCat(p, i-1, catAgoPre) {
+		// «منذ أسبوع» is a week ago; «منذ عام 2007» is a year.
+		if p.lex.hasCat(p, i-1, catAgoPre) && p.kind(end) != tNum {
 			return 1, u.unit, end, true
 		}
 		return 0, 0, i, false

@@ -14,7 +14,7 @@ func (p *parser) timeOfDay(i int, afterDate bool) (h, mi int, tz string, end int
 		k = e
 	}
 	h, _, ok1 := p.number(k)
-	if !ok1 || !p.isPunct(k+1, ":") || p.toks[k+1].spaceBefore {
+	if !ok1 || !p.isPunct(k+1, ":") || !p.glued(k+1) {
 		return 0, 0, "", i, false
 	}
 	mi, dm, ok2 := p.number(k + 2)
