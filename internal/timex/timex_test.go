@@ -28,7 +28,7 @@ func resolveText(s, lang, anchor string) []Date {
 func TestDesignTable(t *testing.T) {
 	tests := []struct {
 		name, lang, anchor, in string
-		text, value, cal, gran  string
+		text, value, cal, gran string
 	}{
 		{"dateline with time", "fa", "", "تاریخ انتشار: ۱۰ آبان ۱۴۰۰ - ۲۳:۵۶", "۱۰ آبان ۱۴۰۰ - ۲۳:۵۶", "2021-11-01", "jalali", "day"},
 		{"arabic-indic digits", "ar", "", "١١ نوفمبر ٢٠٢٠", "١١ نوفمبر ٢٠٢٠", "2020-11-11", "gregorian", "day"},
