@@ -74,10 +74,14 @@ func HTML(raw []byte, opts Options) (Page, error) {
 	if err != nil {
 		return p, fmt.Errorf("extracting main text: %w", err)
 	}
-	if res == nil || strings.TrimSpace(res.ContentText) == "" {
+	if res == nil {
 		return p, ErrNoText
 	}
 	p.Title = strings.TrimSpace(res.Metadata.Title)
+	// The fallback extractors return the title of an empty page as its text.
+	if body := strings.TrimSpace(res.ContentText); body == "" || body == p.Title {
+		return p, ErrNoText
+	}
 	p.Text = res.ContentText
 	return p, nil
 }

@@ -61,6 +61,10 @@ const (
 	unitYear
 )
 
+// plural marks a plural unit form («أيام», "days"), which counts only after
+// a number: «منذ أيام» (days ago) is no date.
+const plural = -1000
+
 // langMask is a set of languages.
 type langMask uint8
 
@@ -194,7 +198,10 @@ func (e *entry) setValue(v string) error {
 			return fmt.Errorf("unknown unit %q", name)
 		}
 		e.unit = u
-		if count != "" {
+		switch {
+		case count == "p":
+			e.n = plural
+		case count != "":
 			n, err := strconv.Atoi(count)
 			if err != nil {
 				return fmt.Errorf("bad unit count %q", count)

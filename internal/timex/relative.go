@@ -146,7 +146,10 @@ func (p *parser) relUnitForm(i int) (Mention, int, bool) {
 func (p *parser) countedUnit(i int) (int, unit, int, bool) {
 	if u, end := p.lex.match(p, i, catUnit); u != nil {
 		if u.n > 0 {
-			return u.n, u.unit, end, true
+			return u.n, u.unit, end, true // a dual: «أسبوعين»
+		}
+		if u.n == plural {
+			return 0, 0, i, false
 		}
 		// «منذ أسبوع» is a week ago; «منذ عام 2007» is a year.
 		if p.lex.hasCat(p, i-1, catAgoPre) && p.kind(end) != tNum {
@@ -167,7 +170,7 @@ func (p *parser) countedUnit(i int) (int, unit, int, bool) {
 		return 0, 0, i, false
 	}
 	u, end2 := p.lex.match(p, end, catUnit)
-	if u == nil || u.n != 0 {
+	if u == nil || u.n > 0 {
 		return 0, 0, i, false
 	}
 	return n, u.unit, end2, true

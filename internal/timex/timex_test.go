@@ -97,9 +97,17 @@ func TestNotDates(t *testing.T) {
 			t.Errorf("%q: found %+v", tt.in, got)
 		}
 	}
-	// With an anchor, relative words resolve, but a bare «می» still is no month.
-	if got := resolveText("او می گوید", "fa", "2021-05-05"); len(got) != 0 {
-		t.Errorf("«می گوید» read as %+v", got)
+	// With an anchor relative words resolve, but not these.
+	for _, tt := range []struct{ lang, in string }{
+		{"fa", "او می گوید"},
+		{"ar", "وصل الوفد قبل أيام إلى الرياض"},
+		{"ar", "يعمل في المنطقة منذ سنوات"},
+		{"ar", "خلال الأيام الماضية"},
+		{"en", "in recent days and weeks ago"},
+	} {
+		if got := resolveText(tt.in, tt.lang, "2021-05-05"); len(got) != 0 {
+			t.Errorf("%q read as %+v", tt.in, got)
+		}
 	}
 	// «دو شنبه» is Monday, never Saturday.
 	got := resolveText("روز دو شنبه دیدار کردند", "fa", "2021-11-03")
