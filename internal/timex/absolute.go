@@ -156,20 +156,19 @@ func oneEdit(a, b string) bool {
 // «(2009) 2020»), a relative year («سال گذشته», «العام الماضي») or a
 // direction («الماضي», «الجاري»).
 type yearPart struct {
-	y          int
-	cal        Calendar
-	era        bool
-	rel        int
-	hasRel     bool
-	dir        int
-	hasDir     bool
-	end        int
-	found      bool
-	yearExists bool
+	y      int
+	cal    Calendar
+	era    bool
+	rel    int
+	hasRel bool
+	dir    int
+	hasDir bool
+	end    int
+	found  bool
 }
 
 func (p *parser) yearPart(i int, cal Calendar) yearPart {
-	yp := yearPart{end: i, cal: cal}
+	yp := yearPart{end: i}
 	j := i
 	if p.isPunct(j, ",،") {
 		j++
@@ -220,9 +219,8 @@ func (p *parser) yearPart(i int, cal Calendar) yearPart {
 
 // era reads an era word after a year («میلادی», «هـ», «ه.ش»).
 func (p *parser) era(yp yearPart) yearPart {
-	if e, end := p.lex.match(p, yp.end, catEra); e != nil {
+	if _, end := p.lex.match(p, yp.end, catEra); end > yp.end {
 		yp.end, yp.era = end, true
-		yp.cal = e.cal
 	}
 	return yp
 }
@@ -233,8 +231,10 @@ func (p *parser) year(i int, cal Calendar) (int, int, bool) {
 	if !ok || digits != 4 {
 		return 0, i, false
 	}
-	if e, _ := p.lex.match(p, i+1, catEra); e != nil {
-		cal = e.cal
+	// An era of another calendar than the month's makes no date of them
+	// («نوامبر ۱۳۹۹ ه.ش» is a slip, not the year 1399 AD).
+	if e, _ := p.lex.match(p, i+1, catEra); e != nil && e.cal != cal {
+		return 0, i, false
 	}
 	if !plausibleYear(cal, n) {
 		return 0, i, false

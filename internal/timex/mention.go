@@ -80,7 +80,3 @@ func (m *Mention) IsToday() bool { return m.form == formRelDay && m.offset == 0 
 // IsAbsoluteDay reports whether the mention names a calendar day, with or
 // without its year.
 func (m *Mention) IsAbsoluteDay() bool { return m.form == formAbsolute && m.d != 0 }
-
-// HasYear reports whether the mention is an absolute date that writes its
-// year (or is a numeric date).
-func (m *Mention) HasYear() bool { return m.form == formAbsolute && m.y != 0 }
