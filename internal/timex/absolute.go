@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"github.com/rasad/rasad/internal/text"
+
 	"unicode/utf8"
 )
 
@@ -46,7 +48,7 @@ func (p *parser) day(i int) (int, int, bool) {
 		}
 		return n, end, true
 	}
-	if p.kind(i) == tNum {
+	if p.kind(i) == text.Number {
 		return 0, i, false
 	}
 	if e, end := p.lex.match(p, i, catOrdinal); e != nil {
@@ -92,7 +94,7 @@ func (p *parser) month(i int) (cal Calendar, m, end int, typo, twin bool, ok boo
 // («ويناير»).
 func (p *parser) conjoined(i int) *entry {
 	w := p.word(i)
-	if p.langs&langAr == 0 || p.kind(i) != tWord || len(w) < 6 || w[:2] != "و" {
+	if p.langs&langAr == 0 || p.kind(i) != text.Word || len(w) < 6 || w[:2] != "و" {
 		return nil
 	}
 	for _, e := range p.lex.byFirst[w[2:]] {
@@ -106,7 +108,7 @@ func (p *parser) conjoined(i int) *entry {
 // slip finds the month name one edit away from the word at i, if exactly one
 // month is that close.
 func (p *parser) slip(i int) *entry {
-	if p.kind(i) != tWord {
+	if p.kind(i) != text.Word {
 		return nil
 	}
 	w := p.word(i)
@@ -358,7 +360,7 @@ func (p *parser) monthDay(i int) (Mention, int, bool) {
 		k++
 	}
 	d, k, ok := p.day(k)
-	if !ok || p.kind(k-1) != tNum && p.word(k-1) != "st" && p.word(k-1) != "nd" && p.word(k-1) != "rd" && p.word(k-1) != "th" {
+	if !ok || p.kind(k-1) != text.Number && p.word(k-1) != "st" && p.word(k-1) != "nd" && p.word(k-1) != "rd" && p.word(k-1) != "th" {
 		return m, i, false
 	}
 	m.cal, m.m, m.d = e.cal, e.n, d
@@ -397,7 +399,7 @@ func (p *parser) monthYear(i int) (Mention, int, bool) {
 	if !ok || typo {
 		return m, i, false
 	}
-	if p.isPunct(end, ".") && p.langs&langEn != 0 && p.kind(end+1) == tNum {
+	if p.isPunct(end, ".") && p.langs&langEn != 0 && p.kind(end+1) == text.Number {
 		end++ // "Sept. 2020"
 	}
 	m.cal, m.m = cal, mon
@@ -449,10 +451,10 @@ func (p *parser) numeric(i int) (Mention, int, bool) {
 	}
 	end := i + 5
 	// Not part of a longer run of numbers (versions, phone numbers, IPs).
-	if p.isPunct(i-1, "/-.:") && p.kind(i-2) == tNum && p.glued(i) {
+	if p.isPunct(i-1, "/-.:") && p.kind(i-2) == text.Number && p.glued(i) {
 		return m, i, false
 	}
-	if p.isPunct(end, "/-.:") && p.kind(end+1) == tNum && p.glued(end+1) {
+	if p.isPunct(end, "/-.:") && p.kind(end+1) == text.Number && p.glued(end+1) {
 		return m, i, false
 	}
 	var y, mo, d int
@@ -517,11 +519,11 @@ func (p *parser) yearOnly(i int) (Mention, int, bool) {
 		k, cue = end, true
 	}
 	y, _, ok := p.number(k)
-	if !ok || p.kind(k) != tNum || len(p.word(k)) != 4 {
+	if !ok || p.kind(k) != text.Number || len(p.word(k)) != 4 {
 		return m, i, false
 	}
 	// Not the year of a numeric date («مورخ ۱۴۰۰/۰۸/۱۰», "of 2020-11-10").
-	if p.isPunct(k+1, "/-.") && p.glued(k+1) && p.kind(k+2) == tNum && p.glued(k+2) {
+	if p.isPunct(k+1, "/-.") && p.glued(k+1) && p.kind(k+2) == text.Number && p.glued(k+2) {
 		return m, i, false
 	}
 	k++

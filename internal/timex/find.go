@@ -10,7 +10,7 @@ import (
 // parser walks the key tokens of one text.
 type parser struct {
 	key   string
-	toks  []ktok
+	toks  []text.KeyToken
 	langs langMask
 	lex   *lexicon
 }
@@ -20,7 +20,7 @@ type parser struct {
 // document's language ("fa", "ar", "en"), or "" to accept every language's
 // forms.
 func Find(display string, k *text.Keyed, lang string) []Mention {
-	p := &parser{key: k.Key, toks: tokenize(k.Key), langs: maskOf(lang), lex: loadLexicon()}
+	p := &parser{key: k.Key, toks: text.KeyTokens(k.Key), langs: maskOf(lang), lex: loadLexicon()}
 	var out []Mention
 	for i := 0; i < len(p.toks); {
 		if !p.mayStart(i) {
@@ -32,7 +32,7 @@ func Find(display string, k *text.Keyed, lang string) []Mention {
 			i++
 			continue
 		}
-		ks, ke := p.toks[i].start, p.toks[end-1].end
+		ks, ke := p.toks[i].Start, p.toks[end-1].End
 		m.Start, m.End = k.Span(ks, ke)
 		m.Text = display[m.Start:m.End]
 		out = append(out, m)
@@ -44,7 +44,7 @@ func Find(display string, k *text.Keyed, lang string) []Mention {
 // mayStart is a cheap test that token i can begin an expression.
 func (p *parser) mayStart(i int) bool {
 	t := p.toks[i]
-	if t.kind == tNum {
+	if t.Kind == text.Number {
 		return true
 	}
 	w := p.word(i)
@@ -59,31 +59,31 @@ func (p *parser) word(i int) string {
 		return ""
 	}
 	t := p.toks[i]
-	return p.key[t.start:t.end]
+	return p.key[t.Start:t.End]
 }
 
-func (p *parser) kind(i int) tokKind {
+func (p *parser) kind(i int) text.TokenKind {
 	if i < 0 || i >= len(p.toks) {
-		return tPunct
+		return text.Punct
 	}
-	return p.toks[i].kind
+	return p.toks[i].Kind
 }
 
 // glued reports whether tokens i-1 and i touch with no space between.
 func (p *parser) glued(i int) bool {
-	return i > 0 && i < len(p.toks) && !p.toks[i].spaceBefore
+	return i > 0 && i < len(p.toks) && !p.toks[i].SpaceBefore
 }
 
 // number reads token i as a free-standing number: not glued to letters or
 // to a digit group of a larger number (1.000, 12,5).
 func (p *parser) number(i int) (n, digits int, ok bool) {
-	if p.kind(i) != tNum {
+	if p.kind(i) != text.Number {
 		return 0, 0, false
 	}
-	if p.glued(i) && p.kind(i-1) == tWord {
+	if p.glued(i) && p.kind(i-1) == text.Word {
 		return 0, 0, false
 	}
-	if p.glued(i+1) && p.kind(i+1) == tWord && !p.suffixOK(i+1) {
+	if p.glued(i+1) && p.kind(i+1) == text.Word && !p.suffixOK(i+1) {
 		return 0, 0, false
 	}
 	w := p.word(i)
@@ -106,7 +106,7 @@ func (p *parser) suffixOK(i int) bool {
 
 // isPunct reports whether token i is one of the punctuation marks in set.
 func (p *parser) isPunct(i int, set string) bool {
-	return p.kind(i) == tPunct && strings.Contains(set, p.word(i))
+	return p.kind(i) == text.Punct && strings.Contains(set, p.word(i))
 }
 
 // parseAt tries every expression form at token i and keeps the longest.

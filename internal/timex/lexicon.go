@@ -224,10 +224,10 @@ func (e *entry) setValue(v string) error {
 // text.
 func keyWords(form string) []string {
 	k := text.KeyOf(form)
-	toks := tokenize(k)
+	toks := text.KeyTokens(k)
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = k[t.start:t.end]
+		out[i] = k[t.Start:t.End]
 	}
 	return out
 }

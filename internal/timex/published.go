@@ -35,7 +35,7 @@ const (
 // the text's mentions (Find) and k its key.
 func Dateline(display string, k *text.Keyed, lang string, ms []Mention) (Publication, bool) {
 	limit := lineLimit(display)
-	p := &parser{key: k.Key, toks: tokenize(k.Key), langs: maskOf(lang), lex: loadLexicon()}
+	p := &parser{key: k.Key, toks: text.KeyTokens(k.Key), langs: maskOf(lang), lex: loadLexicon()}
 	for i := range ms {
 		m := &ms[i]
 		if m.Start >= limit {
@@ -135,7 +135,7 @@ func isLabel(p *parser, before string) bool {
 		return false
 	}
 	k := text.KeyOf(before)
-	toks := tokenize(k)
+	toks := text.KeyTokens(k)
 	q := &parser{key: k, toks: toks, langs: p.langs, lex: p.lex}
 	for i := 0; i < len(toks); i++ {
 		if _, end := p.lex.match(q, i, catLabel); end > i {

@@ -1,5 +1,7 @@
 package timex
 
+import "github.com/rasad/rasad/internal/text"
+
 // weekdayForm parses a weekday: glued to a date it is part of that date
 // («دوشنبه ۱۰ آبان ۱۴۰۰», «الاثنين 9 نوفمبر 2020»); alone it is the day of
 // that name near the anchor («روز دوشنبه», «الاثنين الماضي», "next Monday").
@@ -61,7 +63,7 @@ func (p *parser) relDay(i int) (Mention, int, bool) {
 	// newspaper's name («صحيفة اليوم»).
 	if e.n == 0 && p.word(k) == "الیوم" {
 		next := p.word(end)
-		if len(next) > 4 && next[:4] == "ال" && p.kind(end) == tWord && !p.isDirWord(end) && !p.lex.hasCat(p, end, catWeekday) {
+		if len(next) > 4 && next[:4] == "ال" && p.kind(end) == text.Word && !p.isDirWord(end) && !p.lex.hasCat(p, end, catWeekday) {
 			return m, i, false
 		}
 		switch p.word(k - 1) {
@@ -152,7 +154,7 @@ func (p *parser) countedUnit(i int) (int, unit, int, bool) {
 			return 0, 0, i, false
 		}
 		// «منذ أسبوع» is a week ago; «منذ عام 2007» is a year.
-		if p.lex.hasCat(p, i-1, catAgoPre) && p.kind(end) != tNum {
+		if p.lex.hasCat(p, i-1, catAgoPre) && p.kind(end) != text.Number {
 			return 1, u.unit, end, true
 		}
 		return 0, 0, i, false
