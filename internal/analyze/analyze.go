@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/extract"
+	"github.com/rasad/rasad/internal/gazetteer"
 	"github.com/rasad/rasad/internal/text"
 	"github.com/rasad/rasad/internal/timex"
 )
@@ -41,6 +42,8 @@ type Options struct {
 	// Now bounds the publication dates a web page may declare about itself.
 	// Zero means no bound. The analysis never reads the machine's clock.
 	Now time.Time
+	// Gazetteer names the actors; nil means the bundled one.
+	Gazetteer *gazetteer.Gazetteer
 }
 
 // Analyze reads one document. It fails only for documents it refuses (too
@@ -112,6 +115,13 @@ func Analyze(doc Document, opts Options) (*Analysis, error) {
 			Relative: d.Relative, InferredYear: d.InferredYear, Typo: d.Typo,
 		})
 	}
+	g := opts.Gazetteer
+	if g == nil {
+		if g, err = gazetteer.Bundled(); err != nil {
+			return nil, fmt.Errorf("loading the gazetteer: %w", err)
+		}
+	}
+	a.Entities = entities(g.Match(display, k, gazetteer.Options{Lang: a.Lang, Date: documentDate(anchor, a.Dates)}), display, pos)
 	a.Sentences = []Span{}
 	for _, s := range text.Sentences(display) {
 		a.Sentences = append(a.Sentences, Span{Start: pos.at(s.Start), End: pos.at(s.End)})
@@ -163,6 +173,40 @@ func publication(a *Analysis, doc Document, opts Options, page extract.Page, dis
 func (a *Analysis) setPublished(day time.Time, source string) {
 	s := day.Format("2006-01-02")
 	a.Published, a.PublishedSource = &s, source
+}
+
+// documentDate is the day the report speaks of, for resolving role phrases:
+// its publication date, else the latest full date it states.
+func documentDate(anchor time.Time, dates []Date) time.Time {
+	if !anchor.IsZero() {
+		return anchor
+	}
+	var latest time.Time
+	for _, d := range dates {
+		if d.Granularity != "day" || d.Relative {
+			continue
+		}
+		if t, err := time.Parse("2006-01-02", d.Value); err == nil && t.After(latest) {
+			latest = t
+		}
+	}
+	return latest
+}
+
+// entities groups mentions by entity, in order of first mention.
+func entities(ms []gazetteer.Mention, display string, pos runeIndex) []Entity {
+	out := []Entity{}
+	at := map[string]int{}
+	for _, m := range ms {
+		i, ok := at[m.Entity.ID]
+		if !ok {
+			i = len(out)
+			at[m.Entity.ID] = i
+			out = append(out, Entity{ID: m.Entity.ID, Name: m.Entity.Name, Kind: m.Entity.Kind, QID: m.Entity.QID, Mentions: []Mention{}})
+		}
+		out[i].Mentions = append(out[i].Mentions, Mention{Start: pos.at(m.Start), End: pos.at(m.End), Text: display[m.Start:m.End], How: m.How})
+	}
+	return out
 }
 
 // ParseDate reads a publication date given as YYYY-MM-DD or RFC 3339, and

@@ -56,6 +56,9 @@ type Mention struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
 	Text  string `json:"text"`
+	// How is "name", "adjective" (a country's demonym), "surname" (after a
+	// full mention) or "role" (a role phrase resolved to its holder).
+	How string `json:"how,omitempty"`
 }
 
 // Entity is an actor, place or organisation named in the text.
@@ -63,6 +66,7 @@ type Entity struct {
 	ID       string    `json:"id"`
 	Name     string    `json:"name"`
 	Kind     string    `json:"kind"`
+	QID      string    `json:"qid,omitempty"`
 	Mentions []Mention `json:"mentions"`
 }
 

@@ -1,0 +1,280 @@
+package gazetteer
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/rasad/rasad/internal/text"
+)
+
+// slot kinds of a role pattern.
+const (
+	slotNone    = iota
+	slotCountry // {country}
+	slotAdj     // {adj}
+)
+
+// patternTok is one element of a role pattern: a key word or a slot.
+type patternTok struct {
+	word string
+	slot int
+}
+
+// rolePattern is one role phrase.
+type rolePattern struct {
+	role  string // an office, or "counterpart"
+	lang  string
+	toks  []patternTok
+	fixed string // {=id}: the country the office belongs to
+}
+
+// rolePatterns indexes patterns by their first word; patterns that open
+// with a slot are kept apart and tried where a country is named.
+type rolePatterns struct {
+	byFirst   map[string][]*rolePattern
+	slotFirst []*rolePattern
+}
+
+func loadRolePatterns() (*rolePatterns, error) {
+	raw, err := bundledData.ReadFile("data/roles.tsv")
+	if err != nil {
+		return nil, err
+	}
+	return parseRolePatterns(string(raw))
+}
+
+func parseRolePatterns(data string) (*rolePatterns, error) {
+	rp := &rolePatterns{byFirst: map[string][]*rolePattern{}}
+	for ln, line := range strings.Split(data, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("roles.tsv:%d: want 3 tab-separated fields", ln+1)
+		}
+		if f[0] != "counterpart" && !knownRoles[f[0]] {
+			return nil, fmt.Errorf("roles.tsv:%d: unknown role %q", ln+1, f[0])
+		}
+		p := &rolePattern{role: f[0], lang: f[1]}
+		for _, w := range strings.Fields(f[2]) {
+			switch {
+			case w == "{country}":
+				p.toks = append(p.toks, patternTok{slot: slotCountry})
+			case w == "{adj}":
+				p.toks = append(p.toks, patternTok{slot: slotAdj})
+			case strings.HasPrefix(w, "{=") && strings.HasSuffix(w, "}"):
+				p.fixed = w[2 : len(w)-1]
+			default:
+				for _, k := range keyWords(w, false) {
+					p.toks = append(p.toks, patternTok{word: k})
+				}
+			}
+		}
+		hasSlot := p.fixed != ""
+		for _, t := range p.toks {
+			hasSlot = hasSlot || t.slot != slotNone
+		}
+		if len(p.toks) == 0 || !hasSlot {
+			return nil, fmt.Errorf("roles.tsv:%d: a pattern needs words and a country ({country}, {adj} or {=id})", ln+1)
+		}
+		if p.toks[0].slot != slotNone {
+			rp.slotFirst = append(rp.slotFirst, p)
+		} else {
+			rp.byFirst[p.toks[0].word] = append(rp.byFirst[p.toks[0].word], p)
+		}
+	}
+	return rp, nil
+}
+
+// roles finds role phrases and resolves each to the holder of the office
+// on the match date: «رئیس جمهوری روسیه» → Vladimir Putin in 2021. A
+// counterpart («همتای ترکیه‌ای خود») holds, in the named country, the office
+// of the person the sentence is about. Without a date a phrase resolves only
+// when it stands beside a named person who held that office.
+func (m *matcher) roles(ms []Mention, k *text.Keyed) []Mention {
+	countryAt := map[int]*Mention{}
+	for i := range ms {
+		if ms[i].Entity.Kind == KindCountry {
+			countryAt[ms[i].tokStart] = &ms[i]
+		}
+	}
+	var out []Mention
+	for i := 0; i < len(m.toks); i++ {
+		var best *Mention
+		bestEnd := i
+		for _, p := range m.patternsAt(i, countryAt) {
+			if m.opts.Lang != "" && p.lang != m.opts.Lang {
+				continue
+			}
+			end, country, ok := m.matchPattern(p, i, countryAt)
+			if !ok || end <= bestEnd {
+				continue
+			}
+			if holder := m.resolveRole(p.role, country, i, end, ms, out); holder != nil {
+				s, e := k.Span(m.toks[i].Start+m.cliticLen(i, p), m.toks[end-1].End)
+				best = &Mention{Entity: holder, Start: s, End: e, How: "role", tokStart: i, tokEnd: end}
+				bestEnd = end
+			}
+		}
+		if best != nil {
+			out = append(out, *best)
+			i = bestEnd - 1
+		}
+	}
+	return out
+}
+
+// patternsAt lists the patterns that may start at token i: by its word,
+// with an Arabic clitic stripped, and those opening with a slot where a
+// country is named.
+func (m *matcher) patternsAt(i int, countryAt map[int]*Mention) []*rolePattern {
+	w := m.word(i)
+	ps := m.g.patterns.byFirst[w]
+	if m.clitics {
+		for _, c := range arabicClitics {
+			if len(w) > len(c)+4 && strings.HasPrefix(w, c) {
+				ps = append(ps, m.g.patterns.byFirst[w[len(c):]]...)
+				if strings.HasSuffix(c, "لل") {
+					ps = append(ps, m.g.patterns.byFirst["ال"+w[len(c):]]...)
+				}
+			}
+		}
+	}
+	if countryAt[i] != nil {
+		ps = append(ps, m.g.patterns.slotFirst...)
+	}
+	return ps
+}
+
+// cliticLen is the length of the Arabic clitic on token i that pattern p's
+// first word does not have («للرئيس» for «الرئيس»), or 0.
+func (m *matcher) cliticLen(i int, p *rolePattern) int {
+	if p.toks[0].slot != slotNone || !m.clitics {
+		return 0
+	}
+	w, first := m.word(i), p.toks[0].word
+	for _, c := range arabicClitics {
+		switch {
+		case w == c+first:
+			return len(c)
+		case strings.HasSuffix(c, "لل") && strings.HasPrefix(first, "ال") && w == c+first[len("ال"):]:
+			return len(c) - len("ل")
+		}
+	}
+	return 0
+}
+
+// matchPattern matches pattern p at token i; it returns the token after the
+// phrase and the country it names.
+func (m *matcher) matchPattern(p *rolePattern, i int, countryAt map[int]*Mention) (int, string, bool) {
+	j := i
+	country := p.fixed
+	for n, t := range p.toks {
+		switch t.slot {
+		case slotCountry, slotAdj:
+			c := countryAt[j]
+			if c == nil || (t.slot == slotAdj) != (c.How == "adjective") {
+				return 0, "", false
+			}
+			country = c.Entity.ID
+			j = c.tokEnd
+		default:
+			w := m.word(j)
+			if w != t.word && !(n == 0 && m.cliticLen(j, p) > 0) {
+				return 0, "", false
+			}
+			j++
+		}
+	}
+	return j, country, country != ""
+}
+
+// officeOrder lists the offices a counterpart may share, most senior first.
+var officeOrder = []string{"president", "king", "emir", "sultan", "supreme-leader", "prime-minister", "crown-prince",
+	"vice-president", "foreign-minister", "defence-minister", "interior-minister", "spokesperson", "secretary-general", "speaker", "chairman"}
+
+// resolveRole finds the holder of a role phrase spanning tokens [i, end).
+func (m *matcher) resolveRole(role, country string, i, end int, names, roles []Mention) *Entity {
+	if role == "counterpart" {
+		subject := m.subject(i, names, roles)
+		if subject == nil {
+			return nil
+		}
+		role = m.g.office(subject, m.opts.Date)
+		if role == "" {
+			return nil
+		}
+	}
+	if !m.opts.Date.IsZero() {
+		if h := m.g.Holder(role, country, m.opts.Date); h != nil {
+			return h
+		}
+	}
+	// A named person beside the phrase who held the office: «ولادیمیر پوتین
+	// رئیس جمهوری روسیه», «الرئيس الروسي فلاديمير بوتين».
+	for _, n := range names {
+		if n.Entity.Kind != KindPerson || (n.tokEnd != i && n.tokStart != end && !(n.tokEnd == i-1 && m.toks[i-1].Kind == text.Punct)) {
+			continue
+		}
+		for _, r := range n.Entity.Roles {
+			if r.Role == role && r.Of == country {
+				return n.Entity
+			}
+		}
+	}
+	return nil
+}
+
+// subject is the person a sentence is about before token i: the nearest
+// person named or resolved before it, within the sentence.
+func (m *matcher) subject(i int, names, roles []Mention) *Entity {
+	stop := i - 40
+	for j := i - 1; j >= 0 && j > stop; j-- {
+		if w := m.word(j); w == "." || w == "؟" || w == "!" || w == "?" {
+			stop = j
+			break
+		}
+	}
+	var best *Mention
+	for _, list := range [][]Mention{names, roles} {
+		for k := range list {
+			n := &list[k]
+			if n.Entity.Kind == KindPerson && n.tokEnd <= i && n.tokStart > stop && (best == nil || n.tokEnd > best.tokEnd) {
+				best = n
+			}
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.Entity
+}
+
+// office is the most senior office e held on day t, or, with no date, the
+// office of e's latest term.
+func (g *Gazetteer) office(e *Entity, t time.Time) string {
+	if !t.IsZero() {
+		held := map[string]bool{}
+		for _, r := range e.RolesOn(t) {
+			held[r.Role] = true
+		}
+		for _, o := range officeOrder {
+			if held[o] {
+				return o
+			}
+		}
+		return ""
+	}
+	var latest *Role
+	for i := range e.Roles {
+		if latest == nil || e.Roles[i].from.After(latest.from) {
+			latest = &e.Roles[i]
+		}
+	}
+	if latest == nil {
+		return ""
+	}
+	return latest.Role
+}
