@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rasad/rasad/internal/analyze"
+	"github.com/rasad/rasad/internal/gazetteer"
 	"github.com/rasad/rasad/internal/ingest"
 )
 
@@ -22,6 +23,7 @@ type analyzeFlags struct {
 	workers   int
 	compact   bool
 	now       string
+	gazetteer stringList
 }
 
 func runAnalyze(env *Env, args []string) error {
@@ -34,6 +36,7 @@ func runAnalyze(env *Env, args []string) error {
 	fs.IntVar(&f.maxBytes, "max-bytes", analyze.DefaultMaxBytes, "refuse documents larger than this many bytes")
 	fs.IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "documents analysed in parallel in --jsonl mode")
 	fs.BoolVar(&f.compact, "compact", false, "print the single analysis on one line")
+	fs.Var(&f.gazetteer, "gazetteer", "an extra gazetteer file (JSONL, e.g. from 'rasad gazetteer import'); repeatable")
 	fs.StringVar(&f.now, "now", "", "upper bound for dates a web page declares about itself (default: the current time)")
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: rasad analyze [--lang fa|ar|en|auto] [--published DATE] [--jsonl] [FILE|-]")
@@ -65,6 +68,16 @@ func runAnalyze(env *Env, args []string) error {
 			return fmt.Errorf("%w: --now %q: want an RFC 3339 time", errUsage, f.now)
 		}
 		opts.Now = t
+	}
+	if len(f.gazetteer) > 0 {
+		g, err := gazetteer.Load(f.gazetteer...)
+		if err != nil {
+			return err
+		}
+		for _, p := range g.Problems {
+			env.Log.Warn("gazetteer record skipped", "problem", p.Error())
+		}
+		opts.Gazetteer = g
 	}
 	name := "-"
 	if fs.NArg() == 1 {

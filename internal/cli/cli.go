@@ -40,9 +40,10 @@ var errFailed = errors.New("failed")
 
 func commands() map[string]command {
 	return map[string]command{
-		"analyze": {"analyze one document, or JSONL documents, and print the analysis as JSON", runAnalyze},
-		"demo":    {"analyze the bundled sample reports and show what rasad reads in them", runDemo},
-		"version": {"print the version", runVersion},
+		"analyze":   {"analyze one document, or JSONL documents, and print the analysis as JSON", runAnalyze},
+		"demo":      {"analyze the bundled sample reports and show what rasad reads in them", runDemo},
+		"gazetteer": {"look up names (lookup), import Wikidata dumps (import), check data (check)", runGazetteer},
+		"version":   {"print the version", runVersion},
 	}
 }
 

@@ -2,12 +2,14 @@ package gazetteer
 
 import (
 	"bufio"
+	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 	"strings"
@@ -150,23 +152,31 @@ func (b *Builder) Build() (*Gazetteer, error) {
 	return g, nil
 }
 
-var bundled = sync.OnceValues(func() (*Gazetteer, error) {
-	b := NewBuilder()
+// AddBundled adds the embedded data.
+func (b *Builder) AddBundled() error {
 	names, err := fs.Glob(bundledData, "data/*.jsonl")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	sort.Strings(names)
 	for _, name := range names {
 		f, err := bundledData.Open(name)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		err = b.AddJSONL(path.Base(name), f)
 		f.Close()
 		if err != nil {
-			return nil, err
+			return err
 		}
+	}
+	return nil
+}
+
+var bundled = sync.OnceValues(func() (*Gazetteer, error) {
+	b := NewBuilder()
+	if err := b.AddBundled(); err != nil {
+		return nil, err
 	}
 	return b.Build()
 })
@@ -174,3 +184,83 @@ var bundled = sync.OnceValues(func() (*Gazetteer, error) {
 // Bundled returns the gazetteer built from the embedded data, built once.
 // Its Problems list is empty in a release: the package tests fail otherwise.
 func Bundled() (*Gazetteer, error) { return bundled() }
+
+// Load builds a gazetteer from the bundled data and the given JSONL files
+// (plain or gzip-compressed), such as a Wikidata import. Records of the
+// files that repeat a bundled id are skipped and listed in Problems.
+func Load(files ...string) (*Gazetteer, error) {
+	if len(files) == 0 {
+		return Bundled()
+	}
+	b := NewBuilder()
+	if err := b.AddBundled(); err != nil {
+		return nil, err
+	}
+	for _, name := range files {
+		if err := b.addFile(name); err != nil {
+			return nil, err
+		}
+	}
+	return b.Build()
+}
+
+func (b *Builder) addFile(name string) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("opening gazetteer file: %w", err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	var r io.Reader = br
+	if magic, err := br.Peek(2); err == nil && magic[0] == 0x1f && magic[1] == 0x8b {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", name, err)
+		}
+		r = zr
+	}
+	return b.AddJSONL(name, r)
+}
+
+// Positions reads a positions table (position QID, role, country or
+// organisation id; tab-separated) such as data/positions.tsv.
+func Positions(r io.Reader, source string) (map[string]Role, error) {
+	out := map[string]Role{}
+	sc := bufio.NewScanner(r)
+	for line := 1; sc.Scan(); line++ {
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) != 3 || !strings.HasPrefix(f[0], "Q") {
+			return nil, fmt.Errorf("%s:%d: want position QID, role and id, tab-separated", source, line)
+		}
+		if !knownRoles[f[1]] {
+			return nil, fmt.Errorf("%s:%d: unknown role %q", source, line, f[1])
+		}
+		out[f[0]] = Role{Role: f[1], Of: f[2]}
+	}
+	return out, sc.Err()
+}
+
+// BundledPositions reads the embedded positions table.
+func BundledPositions() (map[string]Role, error) {
+	f, err := bundledData.Open("data/positions.tsv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Positions(f, "positions.tsv")
+}
+
+// CountryQIDs maps the QIDs of the gazetteer's countries to their ids.
+func (g *Gazetteer) CountryQIDs() map[string]string {
+	m := map[string]string{}
+	for _, e := range g.entities {
+		if e.Kind == KindCountry && e.QID != "" {
+			m[e.QID] = e.ID
+		}
+	}
+	return m
+}
