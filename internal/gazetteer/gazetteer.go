@@ -1,7 +1,10 @@
 package gazetteer
 
 import (
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -28,13 +31,16 @@ func (h nameHow) String() string {
 }
 
 // nameEntry is one name form in the index, keyed by its first key token.
+// It holds one string and no other pointer, which keeps a million-name
+// index cheap to build and to scan for the garbage collector.
 type nameEntry struct {
+	// rest is the key tokens after the first, each followed by a NUL.
+	rest string
 	ent  int32
-	rest []string // key tokens after the first
 	how  nameHow
-	// exact is the form as written when it must match case-sensitively
-	// (short all-capital acronyms: "US", "IS", "EU"), else "".
-	exact string
+	// exact: the form must match case-sensitively (short all-capital
+	// acronyms: "US", "IS", "EU"); the form is in Gazetteer.exact.
+	exact bool
 	// ctx: a single-word form that needs a context word before it.
 	ctx bool
 }
@@ -47,6 +53,11 @@ type holding struct {
 
 type roleKey struct{ role, of string }
 
+type exactKey struct {
+	ent   int32
+	first string
+}
+
 // Gazetteer is a searchable set of entities. It is read-only once built and
 // safe for concurrent use.
 type Gazetteer struct {
@@ -56,6 +67,7 @@ type Gazetteer struct {
 	first    map[string][]nameEntry
 	holders  map[roleKey][]holding
 	ctxToks  map[int32][][]string // entity → context phrases as key tokens
+	exact    map[exactKey]string  // case-sensitive forms
 	patterns *rolePatterns
 	stop     map[string]bool
 	names    int // name forms indexed
@@ -80,9 +92,9 @@ func (g *Gazetteer) index() error {
 		return err
 	}
 	g.stop = stop
-	g.first = make(map[string][]nameEntry, len(g.entities)*8)
 	g.holders = map[roleKey][]holding{}
 	g.ctxToks = map[int32][][]string{}
+	g.exact = map[exactKey]string{}
 	g.pos = make(map[*Entity]int32, len(g.entities))
 	for i, e := range g.entities {
 		ei := int32(i)
@@ -94,33 +106,104 @@ func (g *Gazetteer) index() error {
 				}
 			}
 		}
-		seen := map[string]bool{}
-		e.allNames(func(lang, form string, how nameHow) {
-			for _, v := range variants(form) {
-				sig := string(rune('0'+how)) + strings.Join(v, " ")
-				if seen[sig] || g.onlyStopwords(v) {
-					continue
-				}
-				seen[sig] = true
-				ne := nameEntry{ent: ei, rest: v[1:], how: how}
-				if isAcronym(form) {
-					ne.exact = strings.TrimSpace(form)
-				}
-				if len(v) == 1 && len(g.ctxToks[ei]) > 0 && how == howName {
-					ne.ctx = true
-				}
-				g.first[v[0]] = append(g.first[v[0]], ne)
-				g.names++
-			}
-		})
 		for ri := range e.Roles {
 			r := &e.Roles[ri]
 			k := roleKey{r.Role, r.Of}
 			g.holders[k] = append(g.holders[k], holding{ei, r})
 		}
 	}
+	// Keying the names is the costly part: do it on every core, in chunks,
+	// then fill the index in entity order so it does not depend on timing.
+	chunks := parallelChunks(len(g.entities), func(lo, hi int) []keyedName {
+		var out []keyedName
+		for i := lo; i < hi; i++ {
+			out = g.keyNames(int32(i), out)
+		}
+		return out
+	})
+	total := 0
+	for _, c := range chunks {
+		total += len(c)
+	}
+	g.first = make(map[string][]nameEntry, total)
+	for _, c := range chunks {
+		for _, kn := range c {
+			g.first[kn.first] = append(g.first[kn.first], kn.ne)
+			if kn.exact != "" {
+				g.exact[exactKey{kn.ne.ent, kn.first}] = kn.exact
+			}
+		}
+		g.names += len(c)
+	}
 	g.patterns, err = loadRolePatterns()
 	return err
+}
+
+// keyedName is one index entry and its first key token.
+type keyedName struct {
+	first string
+	ne    nameEntry
+	exact string
+}
+
+// keyNames appends the index entries of entity ei's names to out.
+func (g *Gazetteer) keyNames(ei int32, out []keyedName) []keyedName {
+	e := g.entities[ei]
+	var seen []string // forms indexed for this entity, to skip repeats
+	hasCtx := len(e.Context) > 0
+	e.allNames(func(lang, form string, how nameHow) {
+		for _, v := range variants(form) {
+			sig := string(rune('0'+how)) + strings.Join(v, "\x00")
+			if slices.Contains(seen, sig) || g.onlyStopwords(v) {
+				continue
+			}
+			seen = append(seen, sig)
+			var rest strings.Builder
+			for _, t := range v[1:] {
+				rest.WriteString(t)
+				rest.WriteByte(0)
+			}
+			kn := keyedName{first: v[0], ne: nameEntry{ent: ei, rest: rest.String(), how: how}}
+			if isAcronym(form) {
+				kn.ne.exact = true
+				kn.exact = strings.TrimSpace(form)
+			}
+			if len(v) == 1 && hasCtx && how == howName {
+				kn.ne.ctx = true
+			}
+			out = append(out, kn)
+		}
+	})
+	return out
+}
+
+// parallelChunks splits [0, n) into chunks, runs fn on them on every core
+// and returns the results in chunk order.
+func parallelChunks[T any](n int, fn func(lo, hi int) []T) [][]T {
+	workers := runtime.GOMAXPROCS(0)
+	size := max(1024, (n+workers*4-1)/(workers*4))
+	var out [][]T
+	for lo := 0; lo < n; lo += size {
+		out = append(out, nil)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int, len(out))
+	for c := range out {
+		next <- c
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				lo := c * size
+				out[c] = fn(lo, min(n, lo+size))
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
 
 // variants gives the key-token sequences a name form can appear as: as
@@ -128,25 +211,33 @@ func (g *Gazetteer) index() error {
 // words run together («قره باغ» / «قرهباغ»), since real text loses and adds
 // both.
 func variants(form string) [][]string {
-	var out [][]string
-	add := func(v []string) {
-		if len(v) == 0 {
-			return
+	d, _ := text.Display(form)
+	plain := keyTokens(text.KeyOf(d))
+	out := [][]string{plain}
+	if strings.ContainsRune(d, '\u200c') {
+		if spaced := keyTokens(text.KeyOf(strings.ReplaceAll(d, "\u200c", " "))); !sameTokens(spaced, plain) {
+			out = append(out, spaced)
 		}
-		for _, o := range out {
-			if strings.Join(o, "\x00") == strings.Join(v, "\x00") {
-				return
-			}
-		}
-		out = append(out, v)
 	}
-	plain := keyWords(form, false)
-	add(plain)
-	add(keyWords(form, true))
 	if len(plain) > 1 && allWords(plain) {
-		add([]string{strings.Join(plain, "")})
+		out = append(out, []string{strings.Join(plain, "")})
+	}
+	if len(plain) == 0 {
+		return nil
 	}
 	return out
+}
+
+func sameTokens(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // keyWords splits a form into key tokens; zwnjSpace reads ZWNJ as a space.
@@ -155,11 +246,15 @@ func keyWords(form string, zwnjSpace bool) []string {
 		form = strings.ReplaceAll(form, "\u200c", " ")
 	}
 	d, _ := text.Display(form)
-	k := text.KeyOf(d)
+	return keyTokens(text.KeyOf(d))
+}
+
+// keyTokens splits a key into its tokens' strings.
+func keyTokens(k string) []string {
 	toks := text.KeyTokens(k)
-	out := make([]string, 0, len(toks))
-	for _, t := range toks {
-		out = append(out, k[t.Start:t.End])
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = k[t.Start:t.End]
 	}
 	return out
 }
@@ -212,7 +307,7 @@ func isAcronym(form string) bool {
 	return letters >= 1 && letters <= 4
 }
 
-func loadStopwords() (map[string]bool, error) {
+var loadStopwords = sync.OnceValues(func() (map[string]bool, error) {
 	raw, err := bundledData.ReadFile("data/stopwords.txt")
 	if err != nil {
 		return nil, err
@@ -227,7 +322,7 @@ func loadStopwords() (map[string]bool, error) {
 		}
 	}
 	return m, nil
-}
+})
 
 // Holder returns the entity that held role of country (or organisation) of
 // on day t, or nil.

@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"embed"
 	"encoding/json"
@@ -47,22 +48,56 @@ func NewBuilder() *Builder {
 const maxRecord = 4 << 20
 
 // AddJSONL reads entity records, one a line, from r; source names r in
-// problems. It fails only when r cannot be read.
+// problems. It fails only when r cannot be read. Lines are decoded and
+// checked on every core, and kept in file order.
 func (b *Builder) AddJSONL(source string, r io.Reader) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), maxRecord)
-	for line := 1; sc.Scan(); line++ {
-		raw := sc.Bytes()
-		if len(strings.TrimSpace(string(raw))) == 0 {
-			continue
-		}
-		var e Entity
-		if err := json.Unmarshal(raw, &e); err != nil {
-			b.problems = append(b.problems, Problem{source, line, fmt.Errorf("not an entity record: %w", err)})
-			continue
-		}
-		b.Add(&e, source, line)
+	type rec struct {
+		e    *Entity
+		line int
+		err  error
 	}
+	var lines [][]byte
+	var nums []int
+	flush := func() {
+		results := parallelChunks(len(lines), func(lo, hi int) []rec {
+			out := make([]rec, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				e := new(Entity)
+				err := json.Unmarshal(lines[i], e)
+				if err != nil {
+					err = fmt.Errorf("not an entity record: %w", err)
+				} else if err = check(e); err != nil {
+					err = fmt.Errorf("%s: %w", e.ID, err)
+				}
+				out = append(out, rec{e, nums[i], err})
+			}
+			return out
+		})
+		for _, chunk := range results {
+			for _, rc := range chunk {
+				if rc.err != nil {
+					b.problems = append(b.problems, Problem{source, rc.line, rc.err})
+					continue
+				}
+				b.keep(rc.e, source, rc.line)
+			}
+		}
+		lines, nums = lines[:0], nums[:0]
+	}
+	for line := 1; sc.Scan(); line++ {
+		raw := bytes.TrimSpace(sc.Bytes())
+		if len(raw) == 0 {
+			continue
+		}
+		lines = append(lines, bytes.Clone(raw))
+		nums = append(nums, line)
+		if len(lines) == 16384 {
+			flush()
+		}
+	}
+	flush()
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", source, err)
 	}
@@ -75,6 +110,11 @@ func (b *Builder) Add(e *Entity, source string, line int) {
 		b.problems = append(b.problems, Problem{source, line, fmt.Errorf("%s: %w", e.ID, err)})
 		return
 	}
+	b.keep(e, source, line)
+}
+
+// keep adds a checked record unless its id is taken.
+func (b *Builder) keep(e *Entity, source string, line int) {
 	if prev, dup := b.byID[e.ID]; dup {
 		b.problems = append(b.problems, Problem{source, line, fmt.Errorf("id %s already defined at %s:%d (%s)", e.ID, b.where[e.ID].Source, b.where[e.ID].Line, prev.Name)})
 		return

@@ -147,7 +147,7 @@ func (m *matcher) longest(i int) (candidate, bool) {
 		for _, suf := range persianSuffixes {
 			if len(w) > len(suf)+4 && strings.HasSuffix(w, suf) {
 				for _, ne := range m.g.first[w[:len(w)-len(suf)]] {
-					if len(ne.rest) == 0 {
+					if ne.rest == "" {
 						hits = append(hits, hit{ne, 1, 0, len(suf)})
 					}
 				}
@@ -201,24 +201,30 @@ func (m *matcher) longest(i int) (candidate, bool) {
 	return c, true
 }
 
-// rest checks the words after the first; the last may carry a Persian
-// suffix. It returns the tokens covered and the key bytes of suffix trimmed.
-func (m *matcher) rest(i int, rest []string) (int, int, bool) {
-	for j, want := range rest {
-		got := m.word(i + 1 + j)
+// rest checks the words after the first (NUL-terminated in rest); the last
+// may carry a Persian suffix. It returns the tokens covered and the key
+// bytes of suffix trimmed.
+func (m *matcher) rest(i int, rest string) (int, int, bool) {
+	n := 1
+	for rest != "" {
+		end := strings.IndexByte(rest, 0)
+		want := rest[:end]
+		rest = rest[end+1:]
+		got := m.word(i + n)
+		n++
 		if got == want {
 			continue
 		}
-		if j == len(rest)-1 && m.suffixes {
+		if rest == "" && m.suffixes {
 			for _, suf := range persianSuffixes {
-				if got == want+suf {
-					return len(rest) + 1, len(suf), true
+				if len(got) == len(want)+len(suf) && strings.HasPrefix(got, want) && strings.HasSuffix(got, suf) {
+					return n, len(suf), true
 				}
 			}
 		}
 		return 0, 0, false
 	}
-	return len(rest) + 1, 0, true
+	return n, 0, true
 }
 
 // choose picks the entity a candidate names: forms that need a context word
@@ -232,7 +238,7 @@ func (m *matcher) choose(c candidate, i int) (int32, bool) {
 			continue
 		case ne.ctx && !m.hasContext(ne.ent, i):
 			continue
-		case ne.exact != "" && !m.exactAt(ne.exact, i, c.n):
+		case ne.exact && !m.exactAt(m.g.exact[exactKey{ne.ent, m.word(i)}], i, c.n):
 			continue
 		}
 		ok = append(ok, ne.ent)

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rasad/rasad/internal/text"
@@ -36,13 +37,13 @@ type rolePatterns struct {
 	slotFirst []*rolePattern
 }
 
-func loadRolePatterns() (*rolePatterns, error) {
+var loadRolePatterns = sync.OnceValues(func() (*rolePatterns, error) {
 	raw, err := bundledData.ReadFile("data/roles.tsv")
 	if err != nil {
 		return nil, err
 	}
 	return parseRolePatterns(string(raw))
-}
+})
 
 func parseRolePatterns(data string) (*rolePatterns, error) {
 	rp := &rolePatterns{byFirst: map[string][]*rolePattern{}}
