@@ -98,3 +98,23 @@ func TestMatch(t *testing.T) {
 		})
 	}
 }
+
+func FuzzMatch(f *testing.F) {
+	g := mini(f)
+	for _, s := range []string{"وبوتين قال للكرملين", "پوتین با همتای ترکیهای خود", "US us U.S.", "المصدر: تاس", "رئیس جمهوری روسیه"} {
+		f.Add(s, "fa", int64(0))
+		f.Add(s, "ar", int64(1600000000))
+	}
+	f.Fuzz(func(t *testing.T, s, lang string, unix int64) {
+		display, _ := text.Display(s)
+		var d time.Time
+		if unix > 0 {
+			d = time.Unix(unix%4e9, 0).UTC()
+		}
+		for _, m := range g.Match(display, text.Key(display), Options{Lang: lang, Date: d}) {
+			if m.Start < 0 || m.End > len(display) || m.Start > m.End {
+				t.Fatalf("mention %+v outside %d bytes", m, len(display))
+			}
+		}
+	})
+}
