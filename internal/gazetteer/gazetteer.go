@@ -43,6 +43,42 @@ type nameEntry struct {
 	exact bool
 	// ctx: a single-word form that needs a context word before it.
 	ctx bool
+	// langs are the languages whose forms give this entry; a form in Arabic
+	// script matches only in texts of those languages (Persian «ترک» is not
+	// Arabic «ترك», "left"), a form in another script anywhere.
+	langs langSet
+}
+
+// langSet is a set of the languages that share the Arabic script.
+type langSet uint8
+
+const (
+	langFa langSet = 1 << iota
+	langAr
+	langOther     // a language rasad does not tell apart (ur, ps, ckb…)
+	langAnyScript // a form outside the Arabic script: matches in every text
+)
+
+func langBit(lang string) langSet {
+	switch lang {
+	case "fa":
+		return langFa
+	case "ar":
+		return langAr
+	}
+	return langOther
+}
+
+// allows reports whether an entry may match in a text of language lang.
+func (s langSet) allows(lang string) bool {
+	if lang == "" || s&langAnyScript != 0 {
+		return true
+	}
+	switch lang {
+	case "fa", "ar":
+		return s&langBit(lang) != 0
+	}
+	return true
 }
 
 // holding is one term of an office.
@@ -149,12 +185,21 @@ type keyedName struct {
 // keyNames appends the index entries of entity ei's names to out.
 func (g *Gazetteer) keyNames(ei int32, out []keyedName) []keyedName {
 	e := g.entities[ei]
-	var seen []string // forms indexed for this entity, to skip repeats
+	var seen []string // forms indexed for this entity, to merge repeats
+	base := len(out)
 	hasCtx := len(e.Context) > 0
 	e.allNames(func(lang, form string, how nameHow) {
+		bit := langBit(lang)
+		if !inArabicScript(form) {
+			bit = langAnyScript
+		}
 		for _, v := range variants(form) {
 			sig := string(rune('0'+how)) + strings.Join(v, "\x00")
-			if slices.Contains(seen, sig) || g.onlyStopwords(v) {
+			if i := slices.Index(seen, sig); i >= 0 {
+				out[base+i].ne.langs |= bit
+				continue
+			}
+			if g.onlyStopwords(v) {
 				continue
 			}
 			seen = append(seen, sig)
@@ -163,7 +208,7 @@ func (g *Gazetteer) keyNames(ei int32, out []keyedName) []keyedName {
 				rest.WriteString(t)
 				rest.WriteByte(0)
 			}
-			kn := keyedName{first: v[0], ne: nameEntry{ent: ei, rest: rest.String(), how: how}}
+			kn := keyedName{first: v[0], ne: nameEntry{ent: ei, rest: rest.String(), how: how, langs: bit}}
 			if isAcronym(form) {
 				kn.ne.exact = true
 				kn.exact = strings.TrimSpace(form)
@@ -175,6 +220,16 @@ func (g *Gazetteer) keyNames(ei int32, out []keyedName) []keyedName {
 		}
 	})
 	return out
+}
+
+// inArabicScript reports whether a form is written in the Arabic script.
+func inArabicScript(form string) bool {
+	for _, r := range form {
+		if r >= 0x0600 && r <= 0x06ff || r >= 0x0750 && r <= 0x077f || r >= 0xfb50 && r <= 0xfeff {
+			return true
+		}
+	}
+	return false
 }
 
 // parallelChunks splits [0, n) into chunks, runs fn on them on every core

@@ -137,6 +137,9 @@ func (m *matcher) longest(i int) (candidate, bool) {
 	var hits []hit
 	try := func(first string, startAdj int) {
 		for _, ne := range m.g.first[first] {
+			if !ne.langs.allows(m.opts.Lang) {
+				continue
+			}
 			if n, endAdj, ok := m.rest(i, ne.rest); ok {
 				hits = append(hits, hit{ne, n, startAdj, endAdj})
 			}
@@ -147,7 +150,7 @@ func (m *matcher) longest(i int) (candidate, bool) {
 		for _, suf := range persianSuffixes {
 			if len(w) > len(suf)+4 && strings.HasSuffix(w, suf) {
 				for _, ne := range m.g.first[w[:len(w)-len(suf)]] {
-					if ne.rest == "" {
+					if ne.rest == "" && ne.langs.allows(m.opts.Lang) {
 						hits = append(hits, hit{ne, 1, 0, len(suf)})
 					}
 				}
@@ -162,6 +165,9 @@ func (m *matcher) longest(i int) (candidate, bool) {
 				if strings.HasSuffix(p, "لل") {
 					// «للكرملين» is li + al-Kremlin.
 					for _, ne := range m.g.first["ال"+rest] {
+						if !ne.langs.allows(m.opts.Lang) {
+							continue
+						}
 						if n, endAdj, ok := m.rest(i, ne.rest); ok {
 							hits = append(hits, hit{ne, n, len(p), endAdj})
 						}

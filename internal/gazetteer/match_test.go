@@ -118,3 +118,23 @@ func FuzzMatch(f *testing.F) {
 		}
 	})
 }
+
+// A form in the Arabic script matches only in the languages that write it.
+func TestFormsKeepTheirLanguage(t *testing.T) {
+	b := NewBuilder()
+	b.Add(&Entity{ID: "turkey", Kind: KindCountry, Name: "Turkey", Names: map[string][]string{"en": {"Turkey"}, "fa": {"ترکیه"}, "ar": {"تركيا"}},
+		Adjectives: map[string][]string{"fa": {"ترک"}, "ar": {"التركي"}, "en": {"Turkish"}}}, "t", 1)
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := found(g, "ترك الوزير القاعة", "ar", ""); len(got) != 0 {
+		t.Errorf("Persian «ترک» matched the Arabic verb: %v", got)
+	}
+	if got := found(g, "دو ترک در جلسه بودند", "fa", ""); len(got) != 1 {
+		t.Errorf("Persian «ترک» in Persian: %v", got)
+	}
+	if got := found(g, "قال Turkey إن", "ar", ""); len(got) != 1 {
+		t.Errorf("a Latin form in an Arabic text: %v", got)
+	}
+}
