@@ -102,8 +102,9 @@ type Gazetteer struct {
 	pos      map[*Entity]int32
 	first    map[string][]nameEntry
 	holders  map[roleKey][]holding
-	ctxToks  map[int32][][]string // entity → context phrases as key tokens
-	exact    map[exactKey]string  // case-sensitive forms
+	ctxToks  map[int32][][]string      // entity → context phrases as key tokens
+	ctxLangs map[int32]map[string]bool // entity → languages whose texts need them
+	exact    map[exactKey]string       // case-sensitive forms
 	patterns *rolePatterns
 	stop     map[string]bool
 	names    int // name forms indexed
@@ -130,12 +131,17 @@ func (g *Gazetteer) index() error {
 	g.stop = stop
 	g.holders = map[roleKey][]holding{}
 	g.ctxToks = map[int32][][]string{}
+	g.ctxLangs = map[int32]map[string]bool{}
 	g.exact = map[exactKey]string{}
 	g.pos = make(map[*Entity]int32, len(g.entities))
 	for i, e := range g.entities {
 		ei := int32(i)
 		g.pos[e] = ei
-		for _, phrases := range e.Context {
+		for lang, phrases := range e.Context {
+			if g.ctxLangs[ei] == nil {
+				g.ctxLangs[ei] = map[string]bool{}
+			}
+			g.ctxLangs[ei][lang] = true
 			for _, p := range phrases {
 				if toks := keyWords(p, false); len(toks) > 0 {
 					g.ctxToks[ei] = append(g.ctxToks[ei], toks)
@@ -199,7 +205,7 @@ func (g *Gazetteer) keyNames(ei int32, out []keyedName) []keyedName {
 				out[base+i].ne.langs |= bit
 				continue
 			}
-			if g.onlyStopwords(v) {
+			if g.onlyStopwords(v) && !isAcronym(form) {
 				continue
 			}
 			seen = append(seen, sig)

@@ -242,7 +242,7 @@ func (m *matcher) choose(c candidate, i int) (int32, bool) {
 		switch {
 		case ne.how == howSurname && !m.seen[ne.ent] && m.surnames[m.word(i)] != ne.ent:
 			continue
-		case ne.ctx && !m.hasContext(ne.ent, i):
+		case ne.ctx && m.needsContext(ne.ent) && !m.hasContext(ne.ent, i):
 			continue
 		case ne.exact && !m.exactAt(m.g.exact[exactKey{ne.ent, m.word(i)}], i, c.n):
 			continue
@@ -274,6 +274,12 @@ func (g *Gazetteer) preferred(ids []int32, date time.Time) int32 {
 		}
 	}
 	return best
+}
+
+// needsContext reports whether the entity's short forms need a context word
+// in a text of this language: the record lists context words for it.
+func (m *matcher) needsContext(ent int32) bool {
+	return m.opts.Lang == "" || m.g.ctxLangs[ent][m.opts.Lang]
 }
 
 // hasContext reports whether one of the entity's context phrases stands
