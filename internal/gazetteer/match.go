@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/text"
 )
@@ -25,8 +26,23 @@ type Mention struct {
 var arabicClitics = []string{"وبال", "وال", "فال", "بال", "کال", "ولل", "فلل", "لل", "وب", "ول", "وک", "فب", "فل", "ال", "و", "ف", "ب", "ل", "ک"}
 
 // Persian suffixes that attach to a name's last word once ZWNJ is gone:
-// plural, indefinite/adjectival ی, possessive, the object marker.
+// plural, the ezafe and indefinite ی, possessive, the object marker.
 var persianSuffixes = []string{"های", "ها", "ای", "یی", "ی", "اش", "شان", "را"}
+
+// suffixFits reports whether a Persian suffix can follow stem: the ی of the
+// ezafe is written after a long vowel («آمریکای لاتین», «اروپای شرقی») and
+// «ای» after a silent ه («ترکیه‌ای»); after other letters a final ی makes a
+// new word (the nisba: «تهرانی», «شیرازی» are surnames, not the cities).
+func suffixFits(stem, suf string) bool {
+	last, _ := utf8.DecodeLastRuneInString(stem)
+	switch suf {
+	case "ی", "یی":
+		return last == 'ا' || last == 'و'
+	case "ای":
+		return last == 'ه'
+	}
+	return true
+}
 
 // Options tune a match.
 type Options struct {
@@ -148,7 +164,7 @@ func (m *matcher) longest(i int) (candidate, bool) {
 	try(w, 0)
 	if m.suffixes {
 		for _, suf := range persianSuffixes {
-			if len(w) > len(suf)+4 && strings.HasSuffix(w, suf) {
+			if len(w) > len(suf)+4 && strings.HasSuffix(w, suf) && suffixFits(w[:len(w)-len(suf)], suf) {
 				for _, ne := range m.g.first[w[:len(w)-len(suf)]] {
 					if ne.rest == "" && ne.langs.allows(m.opts.Lang) {
 						hits = append(hits, hit{ne, 1, 0, len(suf)})
@@ -223,7 +239,7 @@ func (m *matcher) rest(i int, rest string) (int, int, bool) {
 		}
 		if rest == "" && m.suffixes {
 			for _, suf := range persianSuffixes {
-				if len(got) == len(want)+len(suf) && strings.HasPrefix(got, want) && strings.HasSuffix(got, suf) {
+				if len(got) == len(want)+len(suf) && strings.HasPrefix(got, want) && strings.HasSuffix(got, suf) && suffixFits(want, suf) {
 					return n, len(suf), true
 				}
 			}

@@ -138,3 +138,30 @@ func TestFormsKeepTheirLanguage(t *testing.T) {
 		t.Errorf("a Latin form in an Arabic text: %v", got)
 	}
 }
+
+// A Persian suffix is stripped only where Persian writes one: the ezafe ی
+// after a long vowel, «ای» after a silent ه; «تهرانی» is a surname.
+func TestPersianSuffixes(t *testing.T) {
+	b := NewBuilder()
+	b.Add(&Entity{ID: "tehran", Kind: KindPlace, Name: "Tehran", Names: map[string][]string{"en": {"Tehran"}, "fa": {"تهران"}, "ar": {"طهران"}}}, "t", 1)
+	b.Add(&Entity{ID: "united-states", Kind: KindCountry, Name: "United States", Names: map[string][]string{"en": {"United States"}, "fa": {"آمریکا"}, "ar": {"أمريكا"}}}, "t", 2)
+	b.Add(&Entity{ID: "turkey", Kind: KindCountry, Name: "Turkey", Names: map[string][]string{"en": {"Turkey"}, "fa": {"ترکیه"}, "ar": {"تركيا"}}}, "t", 3)
+	g, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"آقای تهرانی گفت", nil},
+		{"در تهران و تهرانها", []string{"tehran:تهران", "tehran:تهران"}},
+		{"کنگره آمریکای شمالی", []string{"united-states:آمریکا"}},
+		{"مقامهای ترکیهای", []string{"turkey:ترکیه"}},
+	}
+	for _, tt := range tests {
+		if got := found(g, tt.in, "fa", ""); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("%q: got %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
