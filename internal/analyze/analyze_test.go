@@ -49,6 +49,8 @@ type expected struct {
 			Text  string `json:"text"`
 			Value string `json:"value"`
 		} `json:"dates"`
+		Entities    []string `json:"entities"`
+		MayAlsoName []string `json:"may_also_name"`
 	} `json:"documents"`
 }
 
@@ -91,9 +93,42 @@ func TestSeeds(t *testing.T) {
 					t.Errorf("date %q → %s not found", want.Text, want.Value)
 				}
 			}
+			// Every entity the analyst names is found, and no other person.
+			names := map[string]bool{}
+			for _, e := range a.Entities {
+				names[sameName(e.Name)] = true
+			}
+			expected := map[string]bool{}
+			for _, want := range append(doc.Entities, doc.MayAlsoName...) {
+				expected[sameName(want)] = true
+			}
+			for _, want := range doc.Entities {
+				if !names[sameName(want)] {
+					t.Errorf("entity %q not found", want)
+				}
+			}
+			for _, e := range a.Entities {
+				if e.Kind == "person" && !expected[sameName(e.Name)] {
+					t.Errorf("person %q reported, but the report names no such person", e.Name)
+				}
+			}
 			golden(t, filepath.Join("testdata", strings.TrimSuffix(doc.File, ".txt")+".golden"), a)
 		})
 	}
+}
+
+// sameName folds the spellings the acceptance check treats as one name.
+func sameName(n string) string {
+	n = strings.ToLower(strings.NewReplacer("ğ", "g", "ü", "u", "-", " ").Replace(n))
+	switch n {
+	case "kremlin", "the kremlin":
+		return "moscow kremlin"
+	case "idlib", "idlib province":
+		return "idlib governorate"
+	case "türkiye", "turkiye":
+		return "turkey"
+	}
+	return n
 }
 
 // golden compares an analysis with its golden file (rewritten with -update).

@@ -35,7 +35,13 @@ type rolePattern struct {
 type rolePatterns struct {
 	byFirst   map[string][]*rolePattern
 	slotFirst []*rolePattern
+	// fixedFirst holds the first words of patterns with a fixed country.
+	fixedFirst map[string]bool
 }
+
+// maxSlotDistance bounds how many words a pattern may have before its
+// country slot.
+const maxSlotDistance = 6
 
 var loadRolePatterns = sync.OnceValues(func() (*rolePatterns, error) {
 	raw, err := bundledData.ReadFile("data/roles.tsv")
@@ -46,7 +52,7 @@ var loadRolePatterns = sync.OnceValues(func() (*rolePatterns, error) {
 })
 
 func parseRolePatterns(data string) (*rolePatterns, error) {
-	rp := &rolePatterns{byFirst: map[string][]*rolePattern{}}
+	rp := &rolePatterns{byFirst: map[string][]*rolePattern{}, fixedFirst: map[string]bool{}}
 	for ln, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -85,6 +91,14 @@ func parseRolePatterns(data string) (*rolePatterns, error) {
 		} else {
 			rp.byFirst[p.toks[0].word] = append(rp.byFirst[p.toks[0].word], p)
 		}
+		if p.fixed != "" && p.toks[0].slot == slotNone {
+			rp.fixedFirst[p.toks[0].word] = true
+		}
+		for n, t := range p.toks {
+			if t.slot != slotNone && n > maxSlotDistance {
+				return nil, fmt.Errorf("roles.tsv:%d: the country slot comes after more than %d words", ln+1, maxSlotDistance)
+			}
+		}
 	}
 	return rp, nil
 }
@@ -101,8 +115,20 @@ func (m *matcher) roles(ms []Mention, k *text.Keyed) []Mention {
 			countryAt[ms[i].tokStart] = &ms[i]
 		}
 	}
+	// A phrase with a country slot starts at most a few words before the
+	// country; only those positions, and the words of phrases whose country
+	// is fixed, are tried.
+	near := make([]bool, len(m.toks))
+	for start := range countryAt {
+		for i := max(0, start-maxSlotDistance); i <= start; i++ {
+			near[i] = true
+		}
+	}
 	var out []Mention
 	for i := 0; i < len(m.toks); i++ {
+		if !near[i] && !m.g.patterns.fixedFirst[m.word(i)] {
+			continue
+		}
 		var best *Mention
 		bestEnd := i
 		for _, p := range m.patternsAt(i, countryAt) {

@@ -69,9 +69,21 @@ func KeyTokens(k string) []KeyToken {
 
 func isASCIILetter(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') }
 
+// arabicLetters caches isKeyLetter for the Arabic block, the hot path.
+var arabicLetters = func() (t [256]bool) {
+	for i := range t {
+		r := rune(0x0600 + i)
+		t[i] = unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
+	}
+	return t
+}()
+
 func isKeyLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIILetter(byte(r))
+	}
+	if r >= 0x0600 && r <= 0x06ff {
+		return arabicLetters[r-0x0600]
 	}
 	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
