@@ -58,20 +58,21 @@ func (p *parser) day(i int) (int, int, bool) {
 }
 
 // month reads a month name at i, with its twin («أيلول/ سبتمبر»,
-// «تشرين الثاني/نوفمبر»). A word one letter away from a month name is read as
-// that month only when its twin agrees (typoOK) or the caller confirms it.
-func (p *parser) month(i int) (cal Calendar, m, end int, typo, twin bool, ok bool) {
+// «تشرين الثاني/نوفمبر»). With slips allowed (after a day number), a word one
+// letter away from a month name is read as that month; the caller confirms
+// it by its twin or a year.
+func (p *parser) month(i int, slips bool) (cal Calendar, m, end int, typo, twin bool, ok bool) {
 	e, end := p.lex.match(p, i, catMonth)
 	if e == nil {
 		e = p.conjoined(i)
 		end = i + 1
 	}
-	if e == nil {
+	if e == nil && slips {
 		e = p.slip(i)
-		if e == nil {
-			return 0, 0, i, false, false, false
-		}
 		end, typo = i+1, true
+	}
+	if e == nil {
+		return 0, 0, i, false, false, false
 	}
 	// Persian writes «مهر ماه», «آذر ماه سال ۱۳۳۲».
 	if p.word(end) == "ماه" && p.langs&langFa != 0 {
@@ -268,11 +269,11 @@ func (p *parser) dayMonth(i int) (Mention, int, bool) {
 		}
 	}
 	if _, end := p.lex.match(p, k, catDayOf); end > k {
-		if _, _, _, _, _, ok := p.month(end); ok {
+		if _, _, _, _, _, ok := p.month(end, true); ok {
 			k = end
 		}
 	}
-	cal, mon, end, typo, twin, ok := p.month(k)
+	cal, mon, end, typo, twin, ok := p.month(k, true)
 	if !ok {
 		if from {
 			return p.dayMonth2(i)
@@ -395,8 +396,8 @@ func (p *parser) monthYear(i int) (Mention, int, bool) {
 			enDir, hasEnDir, k = d.n, true, end
 		}
 	}
-	cal, mon, end, typo, _, ok := p.month(k)
-	if !ok || typo {
+	cal, mon, end, _, _, ok := p.month(k, false)
+	if !ok {
 		return m, i, false
 	}
 	if p.isPunct(end, ".") && p.langs&langEn != 0 && p.kind(end+1) == text.Number {
