@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/text"
 )
@@ -43,6 +44,9 @@ type nameEntry struct {
 	exact bool
 	// ctx: a single-word form that needs a context word before it.
 	ctx bool
+	// capital: a Latin form written with a capital, which the text must
+	// have too ("Turkey", not "a turkey").
+	capital bool
 	// langs are the languages whose forms give this entry; a form in Arabic
 	// script matches only in texts of those languages (Persian «ترک» is not
 	// Arabic «ترك», "left"), a form in another script anywhere.
@@ -218,6 +222,8 @@ func (g *Gazetteer) keyNames(ei int32, out []keyedName) []keyedName {
 			if isAcronym(form) {
 				kn.ne.exact = true
 				kn.exact = strings.TrimSpace(form)
+			} else if r, _ := utf8.DecodeRuneInString(strings.TrimSpace(form)); r < 0x250 && unicode.IsUpper(r) {
+				kn.ne.capital = true
 			}
 			if len(v) == 1 && hasCtx && how == howName {
 				kn.ne.ctx = true

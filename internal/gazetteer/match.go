@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/text"
@@ -36,7 +37,10 @@ var persianSuffixes = []string{"های", "ها", "ای", "یی", "ی", "اش", "
 func suffixFits(stem, suf string) bool {
 	last, _ := utf8.DecodeLastRuneInString(stem)
 	switch suf {
-	case "ی", "یی":
+	case "ی":
+		// The ezafe after a long vowel or a silent ه: «اروپای», «ترکیه‌ی».
+		return last == 'ا' || last == 'و' || last == 'ه'
+	case "یی":
 		return last == 'ا' || last == 'و'
 	case "ای":
 		return last == 'ه'
@@ -114,6 +118,11 @@ func (g *Gazetteer) Match(display string, k *text.Keyed, opts Options) []Mention
 				}
 			}
 		}
+		// A country inside an organisation's name is named too: «وزارت امور خارجه
+		// روسیه», «الحرس الثوري الإيراني», "Iranian foreign ministry".
+		if c.n > 1 && e.Kind == KindOrg {
+			out = append(out, m.inner(i, i+c.n, k)...)
+		}
 		i += c.n
 	}
 	out = append(out, m.roles(out, k)...)
@@ -123,6 +132,27 @@ func (g *Gazetteer) Match(display string, k *text.Keyed, opts Options) []Mention
 		}
 		return out[a].End > out[b].End
 	})
+	return out
+}
+
+// inner finds the countries named inside the tokens [from, to).
+func (m *matcher) inner(from, to int, k *text.Keyed) []Mention {
+	var out []Mention
+	for j := from; j < to; {
+		c, ok := m.longestOf(j, KindCountry)
+		if !ok || j+c.n > to {
+			j++
+			continue
+		}
+		ent, ok := m.choose(c, j)
+		if !ok {
+			j++
+			continue
+		}
+		s, e := k.Span(m.toks[j].Start+c.startAdj, m.toks[j+c.n-1].End-c.endAdj)
+		out = append(out, Mention{Entity: m.g.entities[ent], Start: s, End: e, How: c.how.String(), tokStart: j, tokEnd: j + c.n})
+		j += c.n
+	}
 	return out
 }
 
@@ -144,16 +174,22 @@ type hit struct {
 // one length, a form matched whole beats one with affixes stripped
 // («ترکیه‌ای» the adjective, not «ترکیه» + «ای»), and a plain name beats an
 // adjective and a surname; every entity that ties is kept.
-func (m *matcher) longest(i int) (candidate, bool) {
+func (m *matcher) longest(i int) (candidate, bool) { return m.longestOf(i, "") }
+
+// longestOf is longest among the entities of one kind ("" for all).
+func (m *matcher) longestOf(i int, kind string) (candidate, bool) {
 	t := m.toks[i]
 	if t.Kind == text.Punct {
 		return candidate{}, false
 	}
 	w := m.word(i)
 	var hits []hit
+	fits := func(ne nameEntry) bool {
+		return ne.langs.allows(m.opts.Lang) && (kind == "" || m.g.entities[ne.ent].Kind == kind)
+	}
 	try := func(first string, startAdj int) {
 		for _, ne := range m.g.first[first] {
-			if !ne.langs.allows(m.opts.Lang) {
+			if !fits(ne) {
 				continue
 			}
 			if n, endAdj, ok := m.rest(i, ne.rest); ok {
@@ -166,7 +202,7 @@ func (m *matcher) longest(i int) (candidate, bool) {
 		for _, suf := range persianSuffixes {
 			if len(w) > len(suf)+4 && strings.HasSuffix(w, suf) && suffixFits(w[:len(w)-len(suf)], suf) {
 				for _, ne := range m.g.first[w[:len(w)-len(suf)]] {
-					if ne.rest == "" && ne.langs.allows(m.opts.Lang) {
+					if ne.rest == "" && fits(ne) {
 						hits = append(hits, hit{ne, 1, 0, len(suf)})
 					}
 				}
@@ -181,7 +217,7 @@ func (m *matcher) longest(i int) (candidate, bool) {
 				if strings.HasSuffix(p, "لل") {
 					// «للكرملين» is li + al-Kremlin.
 					for _, ne := range m.g.first["ال"+rest] {
-						if !ne.langs.allows(m.opts.Lang) {
+						if !fits(ne) {
 							continue
 						}
 						if n, endAdj, ok := m.rest(i, ne.rest); ok {
@@ -194,7 +230,7 @@ func (m *matcher) longest(i int) (candidate, bool) {
 	}
 	if len(hits) == 0 {
 		// The surname of a person named in full before.
-		if ent, ok := m.surnames[w]; ok {
+		if ent, ok := m.surnames[w]; ok && (kind == "" || kind == KindPerson) {
 			return candidate{entries: []nameEntry{{ent: ent, how: howSurname}}, n: 1, how: howSurname}, true
 		}
 		return candidate{}, false
@@ -262,6 +298,8 @@ func (m *matcher) choose(c candidate, i int) (int32, bool) {
 			continue
 		case ne.exact && !m.exactAt(m.g.exact[exactKey{ne.ent, m.word(i)}], i, c.n):
 			continue
+		case ne.capital && !m.capitalAt(i):
+			continue
 		}
 		ok = append(ok, ne.ent)
 	}
@@ -320,6 +358,14 @@ func (m *matcher) hasContext(ent int32, i int) bool {
 		}
 	}
 	return false
+}
+
+// capitalAt reports whether the text at token i starts with a capital
+// letter: "Turkey" the country, not "a turkey".
+func (m *matcher) capitalAt(i int) bool {
+	s, _ := m.k.Span(m.toks[i].Start, m.toks[i].End)
+	r, _ := utf8.DecodeRuneInString(m.display[s:])
+	return unicode.IsUpper(r)
 }
 
 // exactAt compares a case-sensitive form ("US") with the text the tokens

@@ -234,13 +234,9 @@ func (m *matcher) resolveRole(role, country string, i, end int, names, roles []M
 			return nil
 		}
 	}
-	if !m.opts.Date.IsZero() {
-		if h := m.g.Holder(role, country, m.opts.Date); h != nil {
-			return h
-		}
-	}
-	// A named person beside the phrase who held the office: «ولادیمیر پوتین
-	// رئیس جمهوری روسیه», «الرئيس الروسي فلاديمير بوتين».
+	// A named person beside the phrase who held the office wins, whatever
+	// the date: «ولادیمیر پوتین رئیس جمهوری روسیه», «الرئيس الروسي
+	// فلاديمير بوتين», "Iranian President Ebrahim Raisi".
 	for _, n := range names {
 		if n.Entity.Kind != KindPerson || (n.tokEnd != i && n.tokStart != end && !(n.tokEnd == i-1 && m.toks[i-1].Kind == text.Punct)) {
 			continue
@@ -250,6 +246,9 @@ func (m *matcher) resolveRole(role, country string, i, end int, names, roles []M
 				return n.Entity
 			}
 		}
+	}
+	if !m.opts.Date.IsZero() {
+		return m.g.Holder(role, country, m.opts.Date)
 	}
 	return nil
 }
