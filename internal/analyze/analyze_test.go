@@ -310,17 +310,14 @@ func FuzzAnalyze(f *testing.F) {
 
 // BenchmarkAnalyze measures a whole analysis per document on real news.
 func BenchmarkAnalyze(b *testing.B) {
-	for _, name := range []string{"saudinewsnet.jsonl.gz", "persian-news.jsonl.gz"} {
-		arts, err := testcorpus.Corpus(name, 2000)
-		if err != nil {
-			b.Skip(err)
-		}
-		b.Run(strings.TrimSuffix(name, ".jsonl.gz"), func(b *testing.B) {
-			n := 0
-			for _, a := range arts {
-				n += len(a.Text)
-			}
-			b.SetBytes(int64(n))
+	sets, err := testcorpus.BenchSets(2000)
+	if err != nil {
+		b.Skip(err)
+	}
+	for _, name := range []string{"saudinewsnet", "persian-news"} {
+		arts := sets[name]
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(testcorpus.Bytes(arts))
 			for b.Loop() {
 				for _, a := range arts {
 					if _, err := Analyze(Document{ID: a.ID, URL: a.URL, Title: a.Title, Text: a.Text, Published: a.Published, Lang: a.Lang}, Options{}); err != nil {

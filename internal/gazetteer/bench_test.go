@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/rasad/rasad/internal/testcorpus"
@@ -117,23 +116,19 @@ func BenchmarkMatch(b *testing.B) {
 		display, lang string
 		k             *text.Keyed
 	}
-	sets := map[string][]doc{}
-	seeds, err := testcorpus.Seeds()
+	raw, err := testcorpus.BenchSets(2000)
 	if err != nil {
 		b.Skip(err)
 	}
-	for _, s := range seeds {
-		d, _ := text.Display(s.Text)
-		sets["seeds"] = append(sets["seeds"], doc{d, text.DetectLanguage(d), text.Key(d)})
-	}
-	for _, name := range []string{"saudinewsnet.jsonl.gz", "persian-news.jsonl.gz"} {
-		arts, err := testcorpus.Corpus(name, 2000)
-		if err != nil {
-			b.Skip(err)
-		}
+	sets := map[string][]doc{}
+	for name, arts := range raw {
 		for _, a := range arts {
 			d, _ := text.Display(a.Text)
-			sets[strings.TrimSuffix(name, ".jsonl.gz")] = append(sets[strings.TrimSuffix(name, ".jsonl.gz")], doc{d, a.Lang, text.Key(d)})
+			lang := a.Lang
+			if lang == "" {
+				lang = text.DetectLanguage(d)
+			}
+			sets[name] = append(sets[name], doc{d, lang, text.Key(d)})
 		}
 	}
 	for name, docs := range sets {

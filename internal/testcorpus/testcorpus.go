@@ -77,3 +77,34 @@ func Corpus(name string, n int) ([]Article, error) {
 	}
 	return out, sc.Err()
 }
+
+// BenchSets loads what the benchmarks run on: the seeds (as articles with
+// no language) and the first n articles of each shared corpus, keyed
+// "seeds", "saudinewsnet" and "persian-news".
+func BenchSets(n int) (map[string][]Article, error) {
+	seeds, err := Seeds()
+	if err != nil {
+		return nil, err
+	}
+	sets := map[string][]Article{}
+	for _, s := range seeds {
+		sets["seeds"] = append(sets["seeds"], Article{ID: s.Name, Text: s.Text})
+	}
+	for _, name := range []string{"saudinewsnet", "persian-news"} {
+		arts, err := Corpus(name+".jsonl.gz", n)
+		if err != nil {
+			return nil, err
+		}
+		sets[name] = arts
+	}
+	return sets, nil
+}
+
+// Bytes is the total text length of a set, for b.SetBytes.
+func Bytes(arts []Article) int64 {
+	n := 0
+	for _, a := range arts {
+		n += len(a.Text)
+	}
+	return int64(n)
+}

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/rasad/rasad/internal/testcorpus"
@@ -10,22 +9,14 @@ import (
 // benchDocs loads the seeds and 2,000 articles of each corpus, one string a
 // document, as rasad meets them.
 func benchDocs(b *testing.B) map[string][]string {
-	seeds, err := testcorpus.Seeds()
+	sets, err := testcorpus.BenchSets(2000)
 	if err != nil {
 		b.Skip(err)
 	}
 	out := map[string][]string{}
-	for _, seed := range seeds {
-		out["seeds"] = append(out["seeds"], seed.Text)
-	}
-	for _, name := range []string{"saudinewsnet.jsonl.gz", "persian-news.jsonl.gz"} {
-		arts, err := testcorpus.Corpus(name, 2000)
-		if err != nil {
-			b.Skip(err)
-		}
-		key := strings.TrimSuffix(name, ".jsonl.gz")
+	for name, arts := range sets {
 		for _, a := range arts {
-			out[key] = append(out[key], a.Text)
+			out[name] = append(out[name], a.Text)
 		}
 	}
 	return out

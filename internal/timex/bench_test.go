@@ -15,28 +15,19 @@ type benchDoc struct {
 // BenchmarkFind measures finding and resolving dates on keyed text (the key
 // is built once, outside the loop, as analyze does for all stages).
 func BenchmarkFind(b *testing.B) {
-	sets := map[string][]benchDoc{}
-	seeds, err := testcorpus.Seeds()
+	raw, err := testcorpus.BenchSets(2000)
 	if err != nil {
 		b.Skip(err)
 	}
-	add := func(set, raw, lang string) {
-		d, _ := text.Display(raw)
-		if lang == "" {
-			lang = text.DetectLanguage(d)
-		}
-		sets[set] = append(sets[set], benchDoc{d, lang, text.Key(d)})
-	}
-	for _, s := range seeds {
-		add("seeds", s.Text, "")
-	}
-	for _, name := range []string{"saudinewsnet.jsonl.gz", "persian-news.jsonl.gz"} {
-		arts, err := testcorpus.Corpus(name, 2000)
-		if err != nil {
-			b.Skip(err)
-		}
+	sets := map[string][]benchDoc{}
+	for name, arts := range raw {
 		for _, a := range arts {
-			add(name[:len(name)-len(".jsonl.gz")], a.Text, a.Lang)
+			d, _ := text.Display(a.Text)
+			lang := a.Lang
+			if lang == "" {
+				lang = text.DetectLanguage(d)
+			}
+			sets[name] = append(sets[name], benchDoc{d, lang, text.Key(d)})
 		}
 	}
 	for name, docs := range sets {
