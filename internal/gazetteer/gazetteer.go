@@ -103,7 +103,6 @@ type exactKey struct {
 type Gazetteer struct {
 	entities []*Entity
 	byID     map[string]*Entity
-	pos      map[*Entity]int32
 	first    map[string][]nameEntry
 	holders  map[roleKey][]holding
 	ctxToks  map[int32][][]string      // entity → context phrases as key tokens
@@ -137,10 +136,8 @@ func (g *Gazetteer) index() error {
 	g.ctxToks = map[int32][][]string{}
 	g.ctxLangs = map[int32]map[string]bool{}
 	g.exact = map[exactKey]string{}
-	g.pos = make(map[*Entity]int32, len(g.entities))
 	for i, e := range g.entities {
 		ei := int32(i)
-		g.pos[e] = ei
 		for lang, phrases := range e.Context {
 			if g.ctxLangs[ei] == nil {
 				g.ctxLangs[ei] = map[string]bool{}
