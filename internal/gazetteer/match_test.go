@@ -165,3 +165,12 @@ func TestPersianSuffixes(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralRoles(t *testing.T) {
+	g := mini(t)
+	got := found(g, "دیدار روسای جمهوری روسیه و آذربایجان و نخست وزیر ارمنستان", "fa", "2021-01-11")
+	want := "ilham-aliyev:روسای جمهوری روسیه و آذربایجان | vladimir-putin:روسای جمهوری روسیه | russia:روسیه | azerbaijan:آذربایجان | nikol-pashinyan:نخست وزیر ارمنستان | armenia:ارمنستان"
+	if strings.Join(got, " | ") != want {
+		t.Errorf("got  %q\nwant %q", strings.Join(got, " | "), want)
+	}
+}

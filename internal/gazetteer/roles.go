@@ -14,6 +14,7 @@ const (
 	slotNone    = iota
 	slotCountry // {country}
 	slotAdj     // {adj}
+	slotList    // {countries}: one or more country names joined by «و», «،», "and"
 )
 
 // patternTok is one element of a role pattern: a key word or a slot.
@@ -71,6 +72,8 @@ func parseRolePatterns(data string) (*rolePatterns, error) {
 				p.toks = append(p.toks, patternTok{slot: slotCountry})
 			case w == "{adj}":
 				p.toks = append(p.toks, patternTok{slot: slotAdj})
+			case w == "{countries}":
+				p.toks = append(p.toks, patternTok{slot: slotList})
 			case strings.HasPrefix(w, "{=") && strings.HasSuffix(w, "}"):
 				p.fixed = w[2 : len(w)-1]
 			default:
@@ -129,24 +132,34 @@ func (m *matcher) roles(ms []Mention, k *text.Keyed) []Mention {
 		if !near[i] && !m.g.patterns.fixedFirst[m.word(i)] {
 			continue
 		}
-		var best *Mention
+		var best []Mention
 		bestEnd := i
 		for _, p := range m.patternsAt(i, countryAt) {
 			if m.opts.Lang != "" && p.lang != m.opts.Lang {
 				continue
 			}
-			end, country, ok := m.matchPattern(p, i, countryAt)
+			end, countries, ok := m.matchPattern(p, i, countryAt)
 			if !ok || end <= bestEnd {
 				continue
 			}
-			if holder := m.resolveRole(p.role, country, i, end, ms, out); holder != nil {
-				s, e := k.Span(m.toks[i].Start+m.cliticLen(i, p), m.toks[end-1].End)
-				best = &Mention{Entity: holder, Start: s, End: e, How: "role", tokStart: i, tokEnd: end}
-				bestEnd = end
+			var found []Mention
+			for _, country := range countries {
+				if holder := m.resolveRole(p.role, country.id, i, end, ms, out); holder != nil {
+					// One country: the whole phrase; a list: up to each country.
+					last := end
+					if len(countries) > 1 {
+						last = country.end
+					}
+					s, e := k.Span(m.toks[i].Start+m.cliticLen(i, p), m.toks[last-1].End)
+					found = append(found, Mention{Entity: holder, Start: s, End: e, How: "role", tokStart: i, tokEnd: last})
+				}
+			}
+			if len(found) > 0 {
+				best, bestEnd = found, end
 			}
 		}
 		if best != nil {
-			out = append(out, *best)
+			out = append(out, best...)
 			i = bestEnd - 1
 		}
 	}
@@ -193,29 +206,55 @@ func (m *matcher) cliticLen(i int, p *rolePattern) int {
 	return 0
 }
 
+// named is a country a role phrase names, and the token after its name.
+type named struct {
+	id  string
+	end int
+}
+
 // matchPattern matches pattern p at token i; it returns the token after the
-// phrase and the country it names.
-func (m *matcher) matchPattern(p *rolePattern, i int, countryAt map[int]*Mention) (int, string, bool) {
+// phrase and the countries it names (one, or several for {countries}).
+func (m *matcher) matchPattern(p *rolePattern, i int, countryAt map[int]*Mention) (int, []named, bool) {
 	j := i
-	country := p.fixed
+	var countries []named
 	for n, t := range p.toks {
 		switch t.slot {
 		case slotCountry, slotAdj:
 			c := countryAt[j]
 			if c == nil || (t.slot == slotAdj) != (c.How == "adjective") {
-				return 0, "", false
+				return 0, nil, false
 			}
-			country = c.Entity.ID
+			countries = append(countries, named{c.Entity.ID, c.tokEnd})
 			j = c.tokEnd
+		case slotList:
+			for {
+				c := countryAt[j]
+				if c == nil || c.How == "adjective" {
+					break
+				}
+				countries = append(countries, named{c.Entity.ID, c.tokEnd})
+				j = c.tokEnd
+				if w := m.word(j); (w == "و" || w == "،" || w == "," || w == "and") && countryAt[j+1] != nil {
+					j++
+					continue
+				}
+				break
+			}
+			if len(countries) == 0 {
+				return 0, nil, false
+			}
 		default:
 			w := m.word(j)
 			if w != t.word && !(n == 0 && m.cliticLen(j, p) > 0) {
-				return 0, "", false
+				return 0, nil, false
 			}
 			j++
 		}
 	}
-	return j, country, country != ""
+	if p.fixed != "" {
+		countries = append(countries, named{p.fixed, j})
+	}
+	return j, countries, len(countries) > 0
 }
 
 // officeOrder lists the offices a counterpart may share, most senior first.
