@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/rasad/rasad/internal/coding"
 	"github.com/rasad/rasad/internal/extract"
 	"github.com/rasad/rasad/internal/gazetteer"
 	"github.com/rasad/rasad/internal/text"
@@ -107,7 +108,8 @@ func Analyze(doc Document, opts Options) (*Analysis, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, d := range timex.Resolve(mentions, anchor) {
+	resolved := timex.Resolve(mentions, anchor)
+	for _, d := range resolved {
 		a.Dates = append(a.Dates, Date{
 			Start: pos.at(d.Start), End: pos.at(d.End), Text: d.Text,
 			Value: d.Value, Calendar: d.Calendar.String(), Granularity: d.Granularity,
@@ -121,10 +123,20 @@ func Analyze(doc Document, opts Options) (*Analysis, error) {
 			return nil, fmt.Errorf("loading the gazetteer: %w", err)
 		}
 	}
-	a.Entities = entities(g.Match(display, k, gazetteer.Options{Lang: a.Lang, Date: documentDate(anchor, a.Dates)}), display, pos)
+	found := g.Match(display, k, gazetteer.Options{Lang: a.Lang, Date: documentDate(anchor, a.Dates)})
+	a.Entities = entities(found, display, pos)
+	sentences := text.Sentences(display)
 	a.Sentences = []Span{}
-	for _, s := range text.Sentences(display) {
+	for _, s := range sentences {
 		a.Sentences = append(a.Sentences, Span{Start: pos.at(s.Start), End: pos.at(s.End)})
+	}
+	events, err := coding.Code(coding.Input{Display: display, Key: k, Lang: a.Lang, Sentences: sentences,
+		Mentions: found, Dates: resolved, Anchor: anchor, Gazetteer: g})
+	if err != nil {
+		return nil, fmt.Errorf("coding events: %w", err)
+	}
+	for _, ev := range events {
+		a.Events = append(a.Events, contractEvent(ev, display, pos))
 	}
 	return a, nil
 }
@@ -173,6 +185,29 @@ func publication(a *Analysis, doc Document, opts Options, page extract.Page, dis
 func (a *Analysis) setPublished(day time.Time, source string) {
 	s := day.Format("2006-01-02")
 	a.Published, a.PublishedSource = &s, source
+}
+
+// contractEvent converts a coded event to the contract's shape.
+func contractEvent(ev coding.Event, display string, pos runeIndex) Event {
+	out := Event{Type: ev.Type, Actors: ev.Actors, Recipients: ev.Recipients, Confidence: ev.Confidence,
+		Evidence: Span{Start: pos.at(ev.Start), End: pos.at(ev.End), Text: display[ev.Start:ev.End]},
+		Pattern:  ev.Pattern, Primary: ev.Primary, Contexts: ev.Contexts}
+	if ev.Mode != "" {
+		out.Mode = &ev.Mode
+	}
+	if ev.Date != "" {
+		out.Date = &ev.Date
+	}
+	if ev.Location != "" {
+		out.Location = &ev.Location
+	}
+	if out.Actors == nil {
+		out.Actors = []string{}
+	}
+	if out.Recipients == nil {
+		out.Recipients = []string{}
+	}
+	return out
 }
 
 // documentDate is the day the report speaks of, for resolving role phrases:

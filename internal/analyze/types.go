@@ -96,4 +96,10 @@ type Event struct {
 	Location   *string  `json:"location"`
 	Evidence   Span     `json:"evidence"`
 	Confidence float64  `json:"confidence"`
+	// Pattern is the trigger that fired, as the data writes it.
+	Pattern string `json:"pattern,omitempty"`
+	// Primary marks the report's main event (its title or lead).
+	Primary bool `json:"primary,omitempty"`
+	// Contexts are the PLOVER contexts of the report (health, territory…).
+	Contexts []string `json:"contexts,omitempty"`
 }

@@ -1,0 +1,610 @@
+package coding
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rasad/rasad/internal/gazetteer"
+	"github.com/rasad/rasad/internal/text"
+	"github.com/rasad/rasad/internal/timex"
+)
+
+// Input is everything the coder reads: the display text and its key, its
+// language, sentences, the entities and dates found in it, and the
+// publication date (zero if unknown).
+type Input struct {
+	Display   string
+	Key       *text.Keyed
+	Lang      string
+	Sentences []text.Span
+	Mentions  []gazetteer.Mention
+	Dates     []timex.Date
+	Anchor    time.Time
+	// Gazetteer resolves where places lie and whom persons serve.
+	Gazetteer *gazetteer.Gazetteer
+}
+
+// Event is a coded event. Offsets are bytes of the display text.
+type Event struct {
+	Type, Mode string
+	Actors     []string // entity ids
+	Recipients []string
+	Date       string // YYYY-MM-DD, or ""
+	Location   string // entity id, or ""
+	// Start and End span the evidence: the sentence that states the event.
+	Start, End int
+	Confidence float64
+	// Pattern is the trigger as the data writes it.
+	Pattern  string
+	Primary  bool
+	Contexts []string
+}
+
+// token is a key token with its display offsets.
+type token struct {
+	word       string
+	start, end int // display bytes
+}
+
+// coder holds one document's state.
+type coder struct {
+	in   Input
+	lx   *lexicon
+	toks []token
+}
+
+// Code finds the events of one document.
+func Code(in Input) ([]Event, error) {
+	lx, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	c := &coder{in: in, lx: lx}
+	for _, t := range text.KeyTokens(in.Key.Key) {
+		s, e := in.Key.Span(t.Start, t.End)
+		c.toks = append(c.toks, token{in.Key.Key[t.Start:t.End], s, e})
+	}
+	var events []Event
+	var last []string // persons of the latest event, for «دو طرف», "the two sides"
+	for si, s := range in.Sentences {
+		for _, ev := range c.sentence(si, s, last, events) {
+			events = append(events, ev)
+			last = personsOf(in.Gazetteer, append(append([]string{}, ev.Actors...), ev.Recipients...))
+		}
+	}
+	events = merge(events)
+	if len(events) > 0 {
+		events[0].Primary = true
+	}
+	ctx := c.contexts(0, len(c.toks))
+	for i := range events {
+		events[i].Contexts = ctx
+	}
+	return events, nil
+}
+
+// tokenRange gives the tokens inside a display span.
+func (c *coder) tokenRange(s text.Span) (int, int) {
+	from := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= s.Start })
+	to := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= s.End })
+	return from, to
+}
+
+// hit is a trigger found at a token.
+type hit struct {
+	t   *trigger
+	at  int // first token
+	end int
+}
+
+// sentence codes the events one sentence states.
+func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Event {
+	from, to := c.tokenRange(s)
+	chosen := choose(c.triggers(from, to))
+	if len(chosen) == 0 {
+		return nil
+	}
+	mentions := c.mentionsIn(s)
+	dates := c.datesIn(s)
+	both := c.bothSides(from, to)
+	var out []Event
+	for _, h := range chosen {
+		if c.modal(h, from, to) {
+			continue
+		}
+		persons, others, places := c.parties(mentions, h, chosen)
+		if both && len(last) > 0 {
+			persons = mergeIDs(persons, last)
+		}
+		if len(persons) == 0 && (h.t.mode == "phone" || restated(prior, h.t)) {
+			continue // countries do not phone; the sentence speaks of a call already coded
+		}
+		ev := Event{Type: h.t.typ, Mode: h.t.mode, Start: s.Start, End: s.End, Pattern: h.t.form}
+		ev.Location = c.location(places, h)
+		if !c.assignParties(&ev, h, persons, others) {
+			continue
+		}
+		ev.Date = c.date(h, chosen, dates, si)
+		ev.Confidence = confidence(h.t, ev)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// choose keeps, per type, the strong triggers (one per mode), or the
+// strongest weak one when a type has no strong trigger.
+func choose(hits []hit) []hit {
+	strong := map[string]bool{}
+	for _, h := range hits {
+		if !h.t.weak {
+			strong[h.t.typ] = true
+		}
+	}
+	// A call or a summit is the meeting the sentence speaks of: no separate
+	// visit or talk beside it.
+	hasSpecific := false
+	for _, h := range hits {
+		if h.t.typ == "CONSULT" && (h.t.mode == "phone" || h.t.mode == "multilateral") {
+			hasSpecific = true
+		}
+	}
+	var out []hit
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if hasSpecific && h.t.typ == "CONSULT" && h.t.mode != "phone" && h.t.mode != "multilateral" {
+			continue
+		}
+		key := h.t.typ + "/" + h.t.mode
+		if h.t.weak && strong[h.t.typ] || seen[key] || h.t.weak && seen[h.t.typ+"/weak"] {
+			continue
+		}
+		seen[key] = true
+		if h.t.weak {
+			seen[h.t.typ+"/weak"] = true
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// restated reports whether an event of the trigger's type and mode is
+// already coded in the report.
+func restated(prior []Event, t *trigger) bool {
+	for _, ev := range prior {
+		if ev.Type == t.typ && ev.Mode == t.mode && t.mode != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// rank orders triggers of one type: strong over weak, a specific mode over
+// none, phone and multilateral over visit.
+func rank(t *trigger) int {
+	r := 0
+	if !t.weak {
+		r += 10
+	}
+	switch t.mode {
+	case "phone", "multilateral":
+		r += 3
+	case "":
+	default:
+		r += 2
+	}
+	return r
+}
+
+// triggers finds trigger forms in tokens [from, to), longest first.
+func (c *coder) triggers(from, to int) []hit {
+	var out []hit
+	for i := from; i < to; i++ {
+		var best *hit
+		for _, w := range c.forms(i) {
+			for _, t := range c.lx.triggers[w] {
+				if c.in.Lang != "" && t.lang != c.in.Lang {
+					continue
+				}
+				if end, ok := c.matchWords(i, to, t.words); ok && (best == nil || end > best.end) {
+					best = &hit{t: t, at: i, end: end}
+				}
+			}
+		}
+		if best != nil {
+			out = append(out, *best)
+			i = best.end - 1
+		}
+	}
+	return out
+}
+
+// arabicClitics are the conjunctions and prepositions glued to a trigger
+// word («وبحث», «فأشاد»).
+var arabicClitics = []string{"و", "ف"}
+
+// forms are the ways token i may start a trigger: as is, and without an
+// Arabic conjunction.
+func (c *coder) forms(i int) []string {
+	w := c.toks[i].word
+	out := []string{w}
+	if c.in.Lang != "fa" && c.in.Lang != "en" {
+		for _, p := range arabicClitics {
+			if len(w) > len(p)+4 && strings.HasPrefix(w, p) {
+				out = append(out, w[len(p):])
+			}
+		}
+	}
+	return out
+}
+
+// matchWords matches words at token i (the first word may carry a clitic,
+// the last a Persian ezafe ی) and returns the token after them.
+func (c *coder) matchWords(i, to int, words []string) (int, bool) {
+	for j, w := range words {
+		k := i + j
+		if k >= to {
+			return 0, false
+		}
+		got := c.toks[k].word
+		switch {
+		case got == w:
+		case j == 0 && strings.HasSuffix(got, w) && len(got)-len(w) <= 2:
+		case j == len(words)-1 && got == w+"ی":
+		default:
+			return 0, false
+		}
+	}
+	return i + len(words), true
+}
+
+// modal reports whether the statement around a trigger is negated, in the
+// future or conditional. A condition («اگر», «امکان», "if") stands just
+// before the trigger. Persian puts its verb at the end of the clause, so a
+// negative or future verb counts up to the clause's end; Arabic and English
+// put it near the trigger.
+func (c *coder) modal(h hit, from, to int) bool {
+	clauseEnd := to
+	for i := h.end; i < to; i++ {
+		if w := c.toks[i].word; w == "،" || w == ":" || w == "؛" || w == "," || w == ";" {
+			clauseEnd = i
+			break
+		}
+	}
+	for i := max(from, h.at-4); i < min(to, h.end+12); i++ {
+		for _, p := range c.lx.modality[c.toks[i].word] {
+			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			var in bool
+			switch {
+			case p.kind == "condition":
+				in = i < h.at
+			case c.in.Lang == "fa":
+				in = i >= h.at && i < clauseEnd
+			default:
+				in = i < h.end+3
+			}
+			if _, ok := c.matchWords(i, to, p.words); ok && in {
+				return true
+			}
+		}
+	}
+	for i := h.end + 12; i < clauseEnd && c.in.Lang == "fa"; i++ {
+		for _, p := range c.lx.modality[c.toks[i].word] {
+			if p.kind != "condition" && p.lang == "fa" {
+				if _, ok := c.matchWords(i, to, p.words); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// bothSides reports whether the sentence speaks of "the two sides" rather
+// than naming them.
+func (c *coder) bothSides(from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		switch c.toks[i].word + " " + c.toks[i+1].word {
+		case "دو طرف", "طرفین", "الجانبين", "الطرفين", "رییسا البلدین", "الرییسان", "both sides", "two sides":
+			return true
+		}
+		switch c.toks[i].word {
+		case "طرفین", "الجانبان", "الطرفان", "الرییسان", "الزعیمان":
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsIn lists the entity mentions inside a sentence.
+func (c *coder) mentionsIn(s text.Span) []gazetteer.Mention {
+	ms := c.in.Mentions // in text order
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= s.Start })
+	var out []gazetteer.Mention
+	for ; i < len(ms) && ms[i].Start < s.End; i++ {
+		if ms[i].End <= s.End {
+			out = append(out, ms[i])
+		}
+	}
+	return out
+}
+
+// parties picks the parties of trigger h among a sentence's mentions: its
+// persons, and its countries and organisations apart (news outlets only
+// cite). When a sentence has several triggers, each mention goes to the
+// nearest one. Places are kept for the location.
+func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (persons, others []string, places []gazetteer.Mention) {
+	for _, m := range ms {
+		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+		mine := true
+		for _, o := range all {
+			if o.at != h.at && distance(o, at) < distance(h, at) {
+				mine = false
+			}
+		}
+		e := m.Entity
+		switch {
+		case e.Kind == gazetteer.KindPlace:
+			places = append(places, m)
+		case !mine:
+		case e.Kind == gazetteer.KindPerson:
+			persons = mergeIDs(persons, []string{e.ID})
+		case e.Type == "news-outlet":
+		default:
+			others = mergeIDs(others, []string{e.ID})
+		}
+	}
+	return persons, others, places
+}
+
+// location is the place named nearest the trigger after a locative
+// preposition («در مسکو», «في موسكو», «بموسكو», "in Moscow"); a place the
+// sentence talks about («درباره قره باغ») is no location.
+func (c *coder) location(places []gazetteer.Mention, h hit) string {
+	best, bestDist := "", 1<<30
+	at := c.toks[h.at].start
+	for _, p := range places {
+		if !c.locative(p) {
+			continue
+		}
+		d := p.Start - at
+		if d < 0 {
+			d = -d
+		}
+		if d < bestDist {
+			best, bestDist = p.Entity.ID, d
+		}
+	}
+	return best
+}
+
+// locative reports whether a place mention follows a locative preposition.
+func (c *coder) locative(p gazetteer.Mention) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > p.Start })
+	if i < len(c.toks) && c.toks[i].start < p.Start {
+		// A clitic glued to the name: «بموسكو», «وفي»… only ب means "in".
+		return strings.HasSuffix(c.in.Display[c.toks[i].start:p.Start], "ب")
+	}
+	if i == 0 {
+		return false
+	}
+	switch c.toks[i-1].word {
+	case "در", "فی", "وفی", "in", "at", "الی", "الى", "به":
+		return true
+	}
+	return false
+}
+
+// assignParties fills the actors and recipients; it reports false when the
+// event lacks the parties it needs. A reciprocal event (a call, a meeting,
+// an agreement) has its persons — or, with fewer than two, its countries
+// and organisations too — together as actors, unless the text says who
+// initiated it («بمبادرة من الجانب التركي», «به درخواست») or who hosted
+// whom (a meeting in a party's country). Otherwise the first person (or
+// country) acts on the rest, less the actor's own country.
+func (c *coder) assignParties(ev *Event, h hit, persons, others []string) bool {
+	g := c.in.Gazetteer
+	if h.t.reciprocal {
+		parties := persons
+		if len(parties) < 2 {
+			parties = mergeIDs(persons, others)
+		}
+		if len(parties) < 2 {
+			return false
+		}
+		if init := c.initiator(ev); init != "" && split(ev, parties, func(p string) bool { return countryOf(g, p) == init }) {
+			return true
+		}
+		if ev.Type == "CONSULT" && ev.Mode == "visit" && ev.Location != "" {
+			host := countryOf(g, ev.Location)
+			if host != "" && split(ev, parties, func(p string) bool { return countryOf(g, p) != host }) {
+				return true
+			}
+		}
+		ev.Actors = parties
+		return true
+	}
+	parties := mergeIDs(persons, others)
+	if len(parties) == 0 {
+		return false
+	}
+	ev.Actors = parties[:1]
+	own := countryOf(g, parties[0])
+	for _, p := range parties[1:] {
+		if p != own {
+			ev.Recipients = append(ev.Recipients, p)
+		}
+	}
+	return true
+}
+
+// split puts the parties for which isActor holds among the actors and the
+// rest among the recipients, and reports whether both sides have someone.
+func split(ev *Event, parties []string, isActor func(string) bool) bool {
+	var actors, recipients []string
+	for _, p := range parties {
+		if isActor(p) {
+			actors = append(actors, p)
+		} else {
+			recipients = append(recipients, p)
+		}
+	}
+	if len(actors) == 0 || len(recipients) == 0 {
+		return false
+	}
+	ev.Actors, ev.Recipients = actors, recipients
+	return true
+}
+
+// initiator finds "at the initiative of the X side" in the evidence and
+// returns X's country id.
+func (c *coder) initiator(ev *Event) string {
+	ev0 := c.in.Display[ev.Start:ev.End]
+	for _, cue := range []string{"بمبادرة من", "به درخواست", "به ابتکار", "at the initiative of", "at the request of"} {
+		i := strings.Index(ev0, cue)
+		if i < 0 {
+			continue
+		}
+		at := ev.Start + i + len(cue)
+		ms := c.in.Mentions
+		if j := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= at }); j < len(ms) && ms[j].Start-at < 40 {
+			return countryOf(c.in.Gazetteer, ms[j].Entity.ID)
+		}
+	}
+	return ""
+}
+
+// countryOf is the country an entity belongs to (itself for a country).
+func countryOf(g *gazetteer.Gazetteer, id string) string {
+	if g == nil {
+		return ""
+	}
+	e := g.Entity(id)
+	switch {
+	case e == nil:
+		return ""
+	case e.Kind == gazetteer.KindCountry:
+		return e.ID
+	case e.Country != "":
+		return e.Country
+	case e.In != "":
+		return e.In
+	}
+	return ""
+}
+
+// datesIn lists the day dates of a sentence with their token positions.
+func (c *coder) datesIn(s text.Span) []datedAt {
+	var out []datedAt
+	ds := c.in.Dates // in text order
+	for i := sort.Search(len(ds), func(i int) bool { return ds[i].Start >= s.Start }); i < len(ds) && ds[i].Start < s.End; i++ {
+		d := ds[i]
+		if d.End > s.End || d.Granularity != timex.GranDay {
+			continue
+		}
+		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= d.Start })
+		out = append(out, datedAt{d.Value, at})
+	}
+	return out
+}
+
+type datedAt struct {
+	value string
+	at    int
+}
+
+// date is the date the sentence gives the event: each date goes to the
+// trigger nearest it, and a trigger takes its nearest date; a sentence of
+// the title or lead with no date is the day's news and takes the
+// publication date.
+func (c *coder) date(h hit, all []hit, dates []datedAt, si int) string {
+	best, bestDist := "", 1<<30
+	for _, d := range dates {
+		dist := distance(h, d.at)
+		nearest := true
+		for _, o := range all {
+			if o.at != h.at && distance(o, d.at) < dist {
+				nearest = false
+			}
+		}
+		if nearest && dist < bestDist && dist <= 20 {
+			best, bestDist = d.value, dist
+		}
+	}
+	if best == "" && si <= 2 && !c.in.Anchor.IsZero() {
+		best = c.in.Anchor.Format("2006-01-02")
+	}
+	return best
+}
+
+func distance(h hit, at int) int {
+	switch {
+	case at < h.at:
+		return h.at - at
+	case at >= h.end:
+		return at - h.end + 1
+	}
+	return 0
+}
+
+func confidence(t *trigger, ev Event) float64 {
+	c := 0.6
+	if !t.weak {
+		c += 0.2
+	}
+	if ev.Date != "" {
+		c += 0.1
+	}
+	if len(ev.Actors)+len(ev.Recipients) >= 2 {
+		c += 0.05
+	}
+	return c
+}
+
+// contexts lists the PLOVER contexts whose words stand in tokens [from, to).
+func (c *coder) contexts(from, to int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for i := from; i < to; i++ {
+		for _, p := range c.lx.contexts[c.toks[i].word] {
+			if seen[p.kind] || c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if _, ok := c.matchWords(i, to, p.words); ok {
+				seen[p.kind] = true
+				out = append(out, p.kind)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// personsOf keeps the persons among entity ids.
+func personsOf(g *gazetteer.Gazetteer, ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		if e := g.Entity(id); e != nil && e.Kind == gazetteer.KindPerson {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+func mergeIDs(a, b []string) []string {
+	out := append([]string{}, a...)
+	for _, x := range b {
+		found := false
+		for _, y := range out {
+			if x == y {
+				found = true
+			}
+		}
+		if !found {
+			out = append(out, x)
+		}
+	}
+	return out
+}

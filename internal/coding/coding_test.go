@@ -1,0 +1,152 @@
+package coding
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rasad/rasad/internal/gazetteer"
+	"github.com/rasad/rasad/internal/text"
+	"github.com/rasad/rasad/internal/timex"
+)
+
+// code runs the stages before the coder, as analyze does, and the coder.
+func code(t testing.TB, s, lang, published string) []Event {
+	t.Helper()
+	g, err := gazetteer.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	display, _ := text.Display(s)
+	k := text.Key(display)
+	var anchor time.Time
+	if published != "" {
+		anchor, _ = time.Parse("2006-01-02", published)
+	}
+	dates := timex.Resolve(timex.Find(display, k, lang), anchor)
+	ms := g.Match(display, k, gazetteer.Options{Lang: lang, Date: anchor})
+	evs, err := Code(Input{Display: display, Key: k, Lang: lang, Sentences: text.Sentences(display), Mentions: ms, Dates: dates, Anchor: anchor, Gazetteer: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ev := range evs {
+		if ev.Start < 0 || ev.End > len(display) || ev.Start >= ev.End {
+			t.Fatalf("evidence [%d,%d) outside the text", ev.Start, ev.End)
+		}
+	}
+	return evs
+}
+
+func describe(evs []Event) string {
+	var out []string
+	for _, ev := range evs {
+		s := ev.Type
+		if ev.Mode != "" {
+			s += "/" + ev.Mode
+		}
+		s += " " + strings.Join(ev.Actors, "+")
+		if len(ev.Recipients) > 0 {
+			s += " -> " + strings.Join(ev.Recipients, "+")
+		}
+		if ev.Date != "" {
+			s += " @" + ev.Date
+		}
+		if ev.Location != "" {
+			s += " in " + ev.Location
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestCode(t *testing.T) {
+	tests := []struct {
+		name, lang, published, in, want string
+	}{
+		{"persian phone call, day's news", "fa", "2021-11-01",
+			"سرگئی لاوروف وزیر امور خارجه روسیه در گفت و گوی تلفنی با آرارات میرزویان همتای ارمنی خود درباره اوضاع منطقه تبادل نظر کرد.",
+			"CONSULT/phone sergey-lavrov+ararat-mirzoyan @2021-11-01"},
+		{"arabic call at one side's initiative", "ar", "2020-11-11",
+			"ناقش الرئيس الروسي فلاديمير بوتين ونظيره التركي رجب طيب إردوغان، خلال محادثة هاتفية بمبادرة من الجانب التركي، الاتفاقات الأخيرة.",
+			"CONSULT/phone recep-tayyip-erdogan -> vladimir-putin @2020-11-11"},
+		{"visit: the host is the recipient", "fa", "",
+			"ولادیمیر پوتین رئیس جمهوری روسیه و الهام علی اف همتای آذربایجانی خود در مسکو دیدار کردند.",
+			"CONSULT/visit ilham-aliyev -> vladimir-putin in moscow"},
+		{"dated meeting in the sentence", "fa", "2021-11-01",
+			"روز ۲۰ مهر ماه ولادیمیر پوتین رئیس جمهوری روسیه و نیکول پاشینیان نخست وزیر ارمنستان دیدار کردند.",
+			"CONSULT/visit vladimir-putin+nikol-pashinyan @2021-10-12"},
+		{"signing a joint statement", "ar", "2020-11-11",
+			"شهد 9 نوفمبر توقيع الرئيس الروسي فلاديمير بوتين والرئيس الأذربيجاني إلهام علييف ورئيس الوزراء الأرميني نيكول باشينيان بيانا مشتركا.",
+			"AGREE vladimir-putin+ilham-aliyev+nikol-pashinyan @2020-11-09"},
+		{"praise of another party", "ar", "2020-11-11",
+			"وأشاد رجب طيب إردوغان بجهود الوساطة الروسية.",
+			"SUPPORT recep-tayyip-erdogan -> russia @2020-11-11"},
+		{"english call", "en", "2021-04-09",
+			"Vladimir Putin and Recep Tayyip Erdogan spoke by phone on Friday.",
+			"CONSULT/phone vladimir-putin+recep-tayyip-erdogan @2021-04-09"},
+		{"persian negation", "fa", "2021-11-01",
+			"پوتین و اردوغان دیدار نکردند.", ""},
+		{"persian future", "fa", "2021-11-01",
+			"پوتین و اردوغان هفته آینده دیدار خواهند کرد.", ""},
+		{"arabic negation", "ar", "2021-11-01",
+			"لم يلتق بوتين وأردوغان.", ""},
+		{"english future", "en", "2021-11-01",
+			"Putin will meet Erdogan in Sochi.", ""},
+		{"english condition", "en", "2021-11-01",
+			"If Putin met Erdogan, they would talk.", ""},
+		{"no parties, no event", "fa", "2021-11-01",
+			"گفت و گوی تلفنی طولانی بود.", ""},
+		{"historical background is dated in the past, not today", "fa", "2021-11-01",
+			"این درگیری‌ها در سال‌های ۱۹۹۲ الی ۱۹۹۴ میان آذربایجان و ارمنستان رخ داد.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := describe(code(t, tt.in, tt.lang, tt.published)); got != tt.want {
+				t.Errorf("%s\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// One real event restated in several sentences is one event, with the most
+// specific mode and the lead's evidence.
+func TestRestatedEventsMerge(t *testing.T) {
+	in := "پوتین و اردوغان گفت و گو کردند\n" +
+		"ولادیمیر پوتین در گفت و گوی تلفنی با رجب طیب اردوغان درباره قره باغ گفت و گو کرد.\n" +
+		"دو طرف درباره کرونا نیز گفت و گو کردند."
+	evs := code(t, in, "fa", "")
+	if got := describe(evs); got != "CONSULT/phone vladimir-putin+recep-tayyip-erdogan" {
+		t.Fatalf("events: %s", got)
+	}
+	if !evs[0].Primary || evs[0].Start != 0 {
+		t.Errorf("the merged event is not the primary one from the title: %+v", evs[0])
+	}
+}
+
+// Long sentences, tables of numbers and lists of names take linear time and
+// give no spurious events.
+func TestNoRunaway(t *testing.T) {
+	var b strings.Builder
+	for i := range 5000 {
+		b.WriteString("پوتین اردوغان روسیه ترکیه ۱۲۳۴ ")
+		if i%100 == 0 {
+			b.WriteString("| ۴۵٫۶ | ۷۸ | ")
+		}
+	}
+	evs := code(t, b.String(), "fa", "2021-11-01")
+	if len(evs) != 0 {
+		t.Errorf("a list of names gave %d events", len(evs))
+	}
+}
+
+func FuzzCode(f *testing.F) {
+	f.Add("پوتین و اردوغان در مسکو دیدار کردند.", "fa")
+	f.Add("ناقش بوتين مع أردوغان خلال اتصال هاتفي بمبادرة من الجانب التركي", "ar")
+	f.Add("Putin met Erdogan.", "en")
+	f.Fuzz(func(t *testing.T, s, lang string) {
+		if len(s) > 2000 {
+			return
+		}
+		code(t, s, lang, "2021-11-01")
+	})
+}

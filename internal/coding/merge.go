@@ -1,0 +1,75 @@
+package coding
+
+// merge codes one real event once: events of one type whose parties
+// overlap, whose modes agree (or one has none) and whose dates agree (or
+// one has none) are one event, with the most specific mode, the first
+// evidence (the title or lead states it best) and every party.
+func merge(events []Event) []Event {
+	var out []Event
+	for _, ev := range events {
+		merged := false
+		for i := range out {
+			o := &out[i]
+			if o.Type != ev.Type || !overlap(o, &ev) {
+				continue
+			}
+			if o.Mode != "" && ev.Mode != "" && o.Mode != ev.Mode {
+				continue
+			}
+			if o.Date != "" && ev.Date != "" && o.Date != ev.Date {
+				continue
+			}
+			if o.Mode == "" {
+				o.Mode = ev.Mode
+			}
+			if o.Date == "" {
+				o.Date = ev.Date
+			}
+			if o.Location == "" {
+				o.Location = ev.Location
+			}
+			if len(o.Recipients) == 0 && len(ev.Recipients) > 0 && ev.Mode == o.Mode {
+				o.Actors, o.Recipients = ev.Actors, ev.Recipients
+			} else {
+				o.Actors = mergeIDs(o.Actors, without(ev.Actors, o.Recipients))
+			}
+			o.Confidence = max(o.Confidence, ev.Confidence)
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func overlap(a, b *Event) bool {
+	in := map[string]bool{}
+	for _, x := range append(append([]string{}, a.Actors...), a.Recipients...) {
+		in[x] = true
+	}
+	n := 0
+	for _, x := range append(append([]string{}, b.Actors...), b.Recipients...) {
+		if in[x] {
+			n++
+		}
+	}
+	return n >= 2 || n >= 1 && (len(a.Actors)+len(a.Recipients) == 1 || len(b.Actors)+len(b.Recipients) == 1)
+}
+
+func without(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		keep := true
+		for _, y := range b {
+			if x == y {
+				keep = false
+			}
+		}
+		if keep {
+			out = append(out, x)
+		}
+	}
+	return out
+}
