@@ -67,7 +67,36 @@ func printSummary(env *Env, a *analyze.Analysis) {
 	}
 	fmt.Fprintf(env.Stdout, "%s  [%s]  published %s\n  %s\n", a.ID, a.Lang, published, title)
 	for _, d := range a.Dates {
-		fmt.Fprintf(env.Stdout, "    date  %-12s %-9s %-6s «%s»\n", d.Value, d.Calendar, d.Granularity, d.Text)
+		fmt.Fprintf(env.Stdout, "    date   %-12s %-9s %-6s «%s»\n", d.Value, d.Calendar, d.Granularity, d.Text)
+	}
+	names := map[string]string{}
+	for _, e := range a.Entities {
+		names[e.ID] = e.Name
+		fmt.Fprintf(env.Stdout, "    actor  %-8s %s (%d)\n", e.Kind, e.Name, len(e.Mentions))
+	}
+	for _, ev := range a.Events {
+		kind := ev.Type
+		if ev.Mode != nil {
+			kind += "/" + *ev.Mode
+		}
+		who := func(ids []string) string {
+			var out []string
+			for _, id := range ids {
+				out = append(out, names[id])
+			}
+			return strings.Join(out, ", ")
+		}
+		line := fmt.Sprintf("    event  %-20s %s", kind, who(ev.Actors))
+		if len(ev.Recipients) > 0 {
+			line += " → " + who(ev.Recipients)
+		}
+		if ev.Date != nil {
+			line += " on " + *ev.Date
+		}
+		if ev.Location != nil {
+			line += " in " + names[*ev.Location]
+		}
+		fmt.Fprintln(env.Stdout, line)
 	}
 	fmt.Fprintln(env.Stdout)
 }

@@ -73,7 +73,7 @@ func Code(in Input) ([]Event, error) {
 			last = personsOf(in.Gazetteer, append(append([]string{}, ev.Actors...), ev.Recipients...))
 		}
 	}
-	events = merge(events)
+	events = merge(events, in.Gazetteer)
 	if len(events) > 0 {
 		events[0].Primary = true
 	}

@@ -1,16 +1,20 @@
 package coding
 
+import "github.com/rasad/rasad/internal/gazetteer"
+
 // merge codes one real event once: events of one type whose parties
-// overlap, whose modes agree (or one has none) and whose dates agree (or
-// one has none) are one event, with the most specific mode, the first
-// evidence (the title or lead states it best) and every party.
-func merge(events []Event) []Event {
+// overlap (a person and the state they serve count as one party), whose
+// modes agree (or one has none) and whose dates agree (or one has none) are
+// one event, with the most specific mode, the first evidence (the title or
+// lead states it best) and every party — a state dropped for the person who
+// stands for it.
+func merge(events []Event, g *gazetteer.Gazetteer) []Event {
 	var out []Event
 	for _, ev := range events {
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if o.Type != ev.Type || !overlap(o, &ev) {
+			if o.Type != ev.Type || !overlap(o, &ev, g) {
 				continue
 			}
 			if o.Mode != "" && ev.Mode != "" && o.Mode != ev.Mode {
@@ -33,6 +37,7 @@ func merge(events []Event) []Event {
 			} else {
 				o.Actors = mergeIDs(o.Actors, without(ev.Actors, o.Recipients))
 			}
+			o.Actors = represented(o.Actors, append(append([]string{}, o.Actors...), o.Recipients...), g)
 			o.Confidence = max(o.Confidence, ev.Confidence)
 			merged = true
 			break
@@ -44,18 +49,43 @@ func merge(events []Event) []Event {
 	return out
 }
 
-func overlap(a, b *Event) bool {
+func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
+	// Each party stands for itself and for the state it serves.
+	key := func(x string) string {
+		if c := countryOf(g, x); c != "" {
+			return c
+		}
+		return x
+	}
 	in := map[string]bool{}
 	for _, x := range append(append([]string{}, a.Actors...), a.Recipients...) {
-		in[x] = true
+		in[x], in[key(x)] = true, true
 	}
 	n := 0
 	for _, x := range append(append([]string{}, b.Actors...), b.Recipients...) {
-		if in[x] {
+		if in[x] || in[key(x)] {
 			n++
 		}
 	}
 	return n >= 2 || n >= 1 && (len(a.Actors)+len(a.Recipients) == 1 || len(b.Actors)+len(b.Recipients) == 1)
+}
+
+// represented drops from ids the states that a person among all serves.
+func represented(ids, all []string, g *gazetteer.Gazetteer) []string {
+	served := map[string]bool{}
+	for _, x := range all {
+		if e := g.Entity(x); e != nil && e.Kind == gazetteer.KindPerson && e.Country != "" {
+			served[e.Country] = true
+		}
+	}
+	var out []string
+	for _, x := range ids {
+		if e := g.Entity(x); e != nil && e.Kind == gazetteer.KindCountry && served[x] {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 func without(a, b []string) []string {
