@@ -10,8 +10,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/rasad/rasad/internal/testcorpus"
-	"github.com/rasad/rasad/internal/text"
+	"github.com/rasad/rasad/internal/testcorpus/keyed"
 )
 
 // heapOf measures the live heap that build leaves behind.
@@ -112,35 +111,16 @@ func BenchmarkMatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	type doc struct {
-		display, lang string
-		k             *text.Keyed
-	}
-	raw, err := testcorpus.BenchSets(2000)
+	sets, err := keyed.Sets(2000)
 	if err != nil {
 		b.Skip(err)
 	}
-	sets := map[string][]doc{}
-	for name, arts := range raw {
-		for _, a := range arts {
-			d, _ := text.Display(a.Text)
-			lang := a.Lang
-			if lang == "" {
-				lang = text.DetectLanguage(d)
-			}
-			sets[name] = append(sets[name], doc{d, lang, text.Key(d)})
-		}
-	}
 	for name, docs := range sets {
 		b.Run(name, func(b *testing.B) {
-			n := 0
-			for _, d := range docs {
-				n += len(d.display)
-			}
-			b.SetBytes(int64(n))
+			b.SetBytes(keyed.Bytes(docs))
 			for b.Loop() {
 				for _, d := range docs {
-					g.Match(d.display, d.k, Options{Lang: d.lang})
+					g.Match(d.Display, d.Key, Options{Lang: d.Lang})
 				}
 			}
 		})
