@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/gazetteer"
 	"github.com/rasad/rasad/internal/text"
@@ -93,9 +94,10 @@ func (c *coder) tokenRange(s text.Span) (int, int) {
 
 // hit is a trigger found at a token.
 type hit struct {
-	t   *trigger
-	at  int // first token
-	end int
+	t    *trigger
+	at   int // first token
+	end  int
+	mood string // "" when the form says the event happened
 }
 
 // sentence codes the events one sentence states.
@@ -201,13 +203,20 @@ func (c *coder) triggers(from, to int) []hit {
 	var out []hit
 	for i := from; i < to; i++ {
 		var best *hit
-		for _, w := range c.forms(i) {
-			for _, t := range c.lx.triggers[w] {
+		for _, f := range c.forms(i) {
+			for _, t := range c.lx.triggers[f.word] {
 				if c.in.Lang != "" && t.lang != c.in.Lang {
 					continue
 				}
+				mood, ok := cliticMood(f.prefix, t)
+				if !ok || f.suffixed && len(t.words) > 1 {
+					continue
+				}
 				if end, ok := c.matchWords(i, to, t.words); ok && (best == nil || end > best.end) {
-					best = &hit{t: t, at: i, end: end}
+					if mood == "" {
+						mood = t.mood
+					}
+					best = &hit{t: t, at: i, end: end, mood: mood}
 				}
 			}
 		}
@@ -219,27 +228,74 @@ func (c *coder) triggers(from, to int) []hit {
 	return out
 }
 
-// arabicClitics are the conjunctions and prepositions glued to a trigger
-// word («وبحث», «فأشاد»).
-var arabicClitics = []string{"و", "ف"}
+// arabicPrefixes are the conjunctions, prepositions, the article and the
+// future particle glued to a trigger's first word («وبحث», «فأشاد»,
+// «بالتوقيع», «سيزور»), longest first. Keys, as the text is matched.
+var arabicPrefixes = []string{"وبال", "وسی", "فسی", "وال", "فال", "بال", "لل", "ول", "وب", "وس", "فس", "ال", "و", "ف", "ب", "ل", "س"}
 
-// forms are the ways token i may start a trigger: as is, and without an
-// Arabic conjunction.
-func (c *coder) forms(i int) []string {
+// form is one way a token may start a trigger: the word it is matched as,
+// the clitics taken off it, and whether a suffix was taken off too (then
+// only a one-word trigger may match it).
+type form struct {
+	word, prefix string
+	suffixed     bool
+}
+
+// forms are the ways token i may start a trigger: as is; in Arabic,
+// without the clitics glued to it; and without a suffix a one-word trigger
+// may carry (a Persian ezafe or plural, an Arabic object pronoun). What is
+// left must be a word of at least two letters.
+func (c *coder) forms(i int) []form {
 	w := c.toks[i].word
-	out := []string{w}
-	if c.in.Lang != "fa" && c.in.Lang != "en" {
-		for _, p := range arabicClitics {
-			if len(w) > len(p)+4 && strings.HasPrefix(w, p) {
-				out = append(out, w[len(p):])
+	out := []form{{word: w}}
+	if c.in.Lang == "en" {
+		return out
+	}
+	if c.in.Lang != "fa" {
+		for _, p := range arabicPrefixes {
+			if strings.HasPrefix(w, p) && utf8.RuneCountInString(w)-utf8.RuneCountInString(p) >= 2 {
+				p := p
+				if strings.HasSuffix(p, "سی") {
+					p = strings.TrimSuffix(p, "ی") // the ی belongs to the verb: «وسيلتقي»
+				}
+				out = append(out, form{word: w[len(p):], prefix: p})
+			}
+		}
+	}
+	for _, f := range out {
+		for _, s := range c.suffixes() {
+			if strings.HasSuffix(f.word, s) && utf8.RuneCountInString(f.word)-utf8.RuneCountInString(s) >= 2 {
+				out = append(out, form{word: f.word[:len(f.word)-len(s)], prefix: f.prefix, suffixed: true})
 			}
 		}
 	}
 	return out
 }
 
-// matchWords matches words at token i (the first word may carry a clitic,
-// the last a Persian ezafe ی) and returns the token after them.
+// cliticMood reads what the clitics on a trigger's first word say: the
+// future «سـ» or the purpose «لـ» before a present verb make it a plan, not
+// an event; «سـ» before anything else is not a clitic. It reports false
+// when the clitics cannot stand before the trigger.
+func cliticMood(prefix string, t *trigger) (string, bool) {
+	if prefix == "" {
+		return "", true
+	}
+	present := strings.IndexAny(t.words[0][:1], "تنا") == 0 || strings.HasPrefix(t.words[0], "ی")
+	switch {
+	case strings.HasSuffix(prefix, "س"):
+		if !present {
+			return "", false
+		}
+		return moodUnreal, true
+	case strings.HasSuffix(prefix, "ل") && prefix != "ال" && !strings.HasSuffix(prefix, "ال") && present:
+		return moodUnreal, true
+	}
+	return "", true
+}
+
+// matchWords matches words at token i and returns the token after them.
+// The last word may carry a suffix: a Persian ezafe or plural («امضای»,
+// «تحریم‌ها»), an Arabic object pronoun («استقبله»).
 func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 	for j, w := range words {
 		k := i + j
@@ -247,33 +303,77 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 			return 0, false
 		}
 		got := c.toks[k].word
-		switch {
-		case got == w:
-		case j == 0 && strings.HasSuffix(got, w) && len(got)-len(w) <= 2:
-		case j == len(words)-1 && got == w+"ی":
-		default:
-			return 0, false
+		if j == 0 && k == i {
+			// the first word was matched through its form
+			continue
 		}
+		if got == w || j == len(words)-1 && c.suffixed(got, w) {
+			continue
+		}
+		return 0, false
 	}
 	return i + len(words), true
 }
 
+// suffixed reports whether got is w with a suffix the language allows on a
+// trigger's last word.
+func (c *coder) suffixed(got, w string) bool {
+	if !strings.HasPrefix(got, w) {
+		return false
+	}
+	rest := got[len(w):]
+	for _, s := range c.suffixes() {
+		if rest == s {
+			return true
+		}
+	}
+	return false
+}
+
+// suffixes are the endings a trigger's last word may carry, as keys.
+func (c *coder) suffixes() []string {
+	switch c.in.Lang {
+	case "fa":
+		return []string{"ی", "ها", "های", "هایی"}
+	case "ar":
+		return []string{"ه", "ها", "هم", "هما"}
+	}
+	return nil
+}
+
 // modal reports whether the statement around a trigger is negated, in the
-// future or conditional. A condition («اگر», «امکان», "if") stands just
-// before the trigger. Persian puts its verb at the end of the clause, so a
-// negative or future verb counts up to the clause's end; Arabic and English
-// put it near the trigger.
+// future, or conditional. The trigger's own verb form says it first
+// («امضا نکردند», «سيزور»). A condition («اگر», «إذا», "if") stands before
+// the trigger in its clause. Persian puts the verb at the end of the
+// clause, so a nominal trigger («دیدار») takes the mood of a negative or
+// future verb up to the clause's end; Arabic and English put negation and
+// the future just before the verb ("did not meet", «لم يلتق», «من المقرر أن»).
 func (c *coder) modal(h hit, from, to int) bool {
-	clauseEnd := to
+	switch {
+	case h.mood == moodPresent && h.t.performative:
+	case h.mood != "":
+		return true
+	}
+	clauseStart, clauseEnd := from, to
+	for i := h.at - 1; i >= from; i-- {
+		if clauseBreak(c.toks[i].word) {
+			clauseStart = i + 1
+			break
+		}
+	}
 	for i := h.end; i < to; i++ {
-		if w := c.toks[i].word; w == "،" || w == ":" || w == "؛" || w == "," || w == ";" {
+		if clauseBreak(c.toks[i].word) {
 			clauseEnd = i
 			break
 		}
 	}
-	for i := max(from, h.at-4); i < min(to, h.end+12); i++ {
+	for i := max(clauseStart, h.at-8); i < min(clauseEnd, h.end+12); i++ {
 		for _, p := range c.lx.modality[c.toks[i].word] {
 			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			end, ok := c.matchWords(i, to, p.words)
+			if !ok {
 				continue
 			}
 			var in bool
@@ -281,16 +381,20 @@ func (c *coder) modal(h hit, from, to int) bool {
 			case p.kind == "condition":
 				in = i < h.at
 			case c.in.Lang == "fa":
-				in = i >= h.at && i < clauseEnd
+				// the verb that ends the clause, unless the trigger is that verb
+				// («قرار است» may come first)
+				in = !h.t.verbal && i >= h.end || p.kind == "future" && i < h.at
+			case p.kind == "negation":
+				in = i < h.at && end >= h.at-2
 			default:
-				in = i < h.end+3
+				in = i < h.at && end >= h.at-4
 			}
-			if _, ok := c.matchWords(i, to, p.words); ok && in {
+			if in {
 				return true
 			}
 		}
 	}
-	for i := h.end + 12; i < clauseEnd && c.in.Lang == "fa"; i++ {
+	for i := h.end + 12; i < clauseEnd && c.in.Lang == "fa" && !h.t.verbal; i++ {
 		for _, p := range c.lx.modality[c.toks[i].word] {
 			if p.kind != "condition" && p.lang == "fa" {
 				if _, ok := c.matchWords(i, to, p.words); ok {
@@ -298,6 +402,15 @@ func (c *coder) modal(h hit, from, to int) bool {
 				}
 			}
 		}
+	}
+	return false
+}
+
+// clauseBreak reports whether a token ends a clause.
+func clauseBreak(w string) bool {
+	switch w {
+	case "،", ":", "؛", ",", ";":
+		return true
 	}
 	return false
 }

@@ -150,3 +150,32 @@ func FuzzCode(f *testing.F) {
 		code(t, s, lang, "2021-11-01")
 	})
 }
+
+func TestPersianForms(t *testing.T) {
+	v := verb{past: "کرد", present: "کن"}
+	moods := map[string]string{}
+	for _, f := range persianForms(v) {
+		moods[strings.Join(f.words, " ")] = f.mood
+	}
+	tests := []struct{ form, mood string }{
+		{"کرد", ""}, {"کردند", ""}, {"کردهاند", ""}, {"میکردند", ""},
+		{"نکرد", moodNegated}, {"نکردهاند", moodNegated}, {"نمیکند", moodNegated},
+		{"خواهد کرد", moodUnreal}, {"نخواهند کرد", moodNegated},
+		{"میکند", moodPresent}, {"کنند", moodUnreal}, {"بکنند", moodUnreal},
+	}
+	for _, tt := range tests {
+		got, ok := moods[tt.form]
+		if !ok || got != tt.mood {
+			t.Errorf("%s: mood %q (listed %v), want %q", tt.form, got, ok, tt.mood)
+		}
+	}
+	// A stem in a long vowel takes a glide: «می‌آید»; a negative past of a
+	// stem in alef takes «نی»: «نیامد».
+	come := map[string]string{}
+	for _, f := range persianForms(verb{past: "امد", present: "ا"}) {
+		come[strings.Join(f.words, " ")] = f.mood
+	}
+	if come["میاید"] != moodPresent || come["نیامد"] != moodNegated {
+		t.Errorf("آمدن: میاید %q, نیامد %q", come["میاید"], come["نیامد"])
+	}
+}

@@ -22,8 +22,21 @@ type trigger struct {
 	words           []string // key tokens
 	reciprocal      bool
 	weak            bool
-	form            string // as written in the data, for the event page
+	host            bool // the first party receives the others
+	performative    bool // a speech act: the Persian present is the act
+	// mood is what the verb form says of the event: "" (it happened),
+	// moodNegated or moodUnreal (future, present, subjunctive).
+	mood   string
+	verbal bool   // ends with a conjugated Persian verb
+	form   string // as written in the data, for the event page
 }
+
+// Moods of a trigger's verb form.
+const (
+	moodNegated = "negated"
+	moodUnreal  = "unreal"
+	moodPresent = "present" // unreal, unless the trigger is performative
+)
 
 // phrase is a word list of one kind and language (modality, contexts).
 type phrase struct {
@@ -39,6 +52,17 @@ type lexicon struct {
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}}
+	verbs := map[string]verb{}
+	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
+		inf := text.KeyOf(f[0])
+		if _, dup := verbs[inf]; dup {
+			return fmt.Errorf("verb %q listed twice", f[0])
+		}
+		verbs[inf] = verb{past: text.KeyOf(f[1]), present: text.KeyOf(f[2])}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	if err := readTSV("data/triggers.tsv", 4, func(f []string) error {
 		t := &trigger{typ: f[0], mode: f[1], lang: f[2], form: f[3]}
 		if !validType(t.typ) {
@@ -54,6 +78,10 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 					t.reciprocal = true
 				case "weak":
 					t.weak = true
+				case "host":
+					t.host = true
+				case "performative":
+					t.performative = true
 				case "":
 				default:
 					return fmt.Errorf("unknown flag %q", flag)
@@ -65,9 +93,9 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 			return fmt.Errorf("empty trigger")
 		}
 		for _, v := range vs {
-			tv := *t
-			tv.words = v
-			lx.triggers[v[0]] = append(lx.triggers[v[0]], &tv)
+			for _, tv := range conjugate(t, v, verbs) {
+				lx.triggers[tv.words[0]] = append(lx.triggers[tv.words[0]], tv)
+			}
 		}
 		return nil
 	}); err != nil {
@@ -144,6 +172,110 @@ func keyWords(d string) []string {
 	var out []string
 	for _, t := range text.KeyTokens(k) {
 		out = append(out, k[t.Start:t.End])
+	}
+	return out
+}
+
+// verb is a Persian verb's two stems, as matching keys.
+type verb struct{ past, present string }
+
+// conjugate gives the triggers a data line stands for. A Persian trigger
+// whose last word is an infinitive of verbs.tsv becomes one trigger per
+// tense form, each with its mood; any other trigger stands for itself.
+func conjugate(t *trigger, words []string, verbs map[string]verb) []*trigger {
+	last := words[len(words)-1]
+	v, ok := verbs[last]
+	if t.lang != "fa" || !ok {
+		tv := *t
+		tv.words = words
+		return []*trigger{&tv}
+	}
+	head := words[:len(words)-1]
+	var out []*trigger
+	add := func(mood string, form ...string) {
+		tv := *t
+		tv.words = append(append([]string{}, head...), form...)
+		tv.mood = mood
+		tv.verbal = true
+		out = append(out, &tv)
+	}
+	for _, f := range persianForms(v) {
+		add(f.mood, f.words...)
+		if len(f.words) == 1 && strings.HasPrefix(f.words[0], "می") && len(f.words[0]) > len("می") {
+			// «می‌کند» written with a space: «می کند».
+			add(f.mood, "می", strings.TrimPrefix(f.words[0], "می"))
+		}
+		if len(f.words) == 1 && strings.HasPrefix(f.words[0], "نمی") && len(f.words[0]) > len("نمی") {
+			add(f.mood, "نمی", strings.TrimPrefix(f.words[0], "نمی"))
+		}
+	}
+	return out
+}
+
+type verbForm struct {
+	mood  string
+	words []string
+}
+
+// persianForms lists the tense forms of a verb as matching keys (the key
+// drops ZWNJ: «کرده‌اند» is «کردهاند», «می‌کند» is «میکند»).
+func persianForms(v verb) []verbForm {
+	var out []verbForm
+	one := func(mood, w string) { out = append(out, verbForm{mood, []string{w}}) }
+	neg := func(stem string) string {
+		if strings.HasPrefix(stem, "ا") { // آمد → نیامد
+			return "نی" + stem
+		}
+		return "ن" + stem
+	}
+	// Present endings after a stem ending in a vowel letter take a glide:
+	// «آ» + «ید» → «آید»; the key writes آ as ا.
+	pres := func(ending string) string {
+		if strings.HasSuffix(v.present, "ا") {
+			return v.present + "ی" + ending
+		}
+		return v.present + ending
+	}
+	// Past, perfect and past progressive: the event happened.
+	for _, e := range []string{"", "ند", "ه", "هاند", "هایم", "یم", "م", "ید"} {
+		one("", v.past+e)
+	}
+	for _, e := range []string{"", "ند", "یم"} {
+		one("", "می"+v.past+e)
+	}
+	// Negated past and present.
+	for _, e := range []string{"", "ند", "ه", "هاند", "یم", "م"} {
+		one(moodNegated, neg(v.past)+e)
+	}
+	for _, e := range []string{"د", "ند", "یم", "م"} {
+		one(moodNegated, "نمی"+pres(e))
+	}
+	// Future: «خواهد کرد», «نخواهد کرد».
+	for _, aux := range []string{"خواهد", "خواهند", "خواهیم", "خواهم"} {
+		out = append(out, verbForm{moodUnreal, []string{aux, v.past}})
+		out = append(out, verbForm{moodNegated, []string{"ن" + aux, v.past}})
+	}
+	// Present and subjunctive: not (yet) an event.
+	for _, e := range []string{"د", "ند", "یم", "م"} {
+		one(moodPresent, "می"+pres(e))
+		one(moodUnreal, pres(e))
+		one(moodUnreal, "ب"+pres(e))
+		one(moodNegated, "ن"+pres(e))
+	}
+	return dedupe(out)
+}
+
+// dedupe drops repeated forms, keeping the first mood (past before present:
+// a stem such as «شمار» never collides in practice, but the data decides).
+func dedupe(fs []verbForm) []verbForm {
+	seen := map[string]bool{}
+	var out []verbForm
+	for _, f := range fs {
+		k := strings.Join(f.words, " ")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
 	}
 	return out
 }
