@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -67,11 +68,15 @@ func Code(in Input) ([]Event, error) {
 		c.toks = append(c.toks, token{in.Key.Key[t.Start:t.End], s, e})
 	}
 	var events []Event
-	var last []string // persons of the latest event, for «دو طرف», "the two sides"
+	// persons of the latest event naming any, actors first: «دو طرف» (the
+	// two sides), «وی» (he)
+	var last []string
 	for si, s := range in.Sentences {
 		for _, ev := range c.sentence(si, s, last, events) {
 			events = append(events, ev)
-			last = personsOf(in.Gazetteer, append(append([]string{}, ev.Actors...), ev.Recipients...))
+			if ps := personsOf(in.Gazetteer, append(append([]string{}, ev.Actors...), ev.Recipients...)); len(ps) > 0 {
+				last = ps
+			}
 		}
 	}
 	events = merge(events, in.Gazetteer)
@@ -100,7 +105,9 @@ type hit struct {
 	mood string // "" when the form says the event happened
 }
 
-// sentence codes the events one sentence states.
+// sentence codes the events one sentence states. last holds the parties
+// of the report's latest event: the two sides («دو طرف») and a subject
+// pronoun («وی», "he") refer to them.
 func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Event {
 	from, to := c.tokenRange(s)
 	chosen := choose(c.triggers(from, to))
@@ -110,26 +117,40 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	mentions := c.mentionsIn(s)
 	dates := c.datesIn(s)
 	both := c.bothSides(from, to)
+	speech := c.speechStarts(from, to)
 	var out []Event
+	var prev *hit // the sentence's previous event, for coordinated verbs
 	for _, h := range chosen {
-		if c.modal(h, from, to) {
+		if c.modal(h, from, to) || c.historical(h, s) {
 			continue
 		}
-		persons, others, places := c.parties(mentions, h, chosen)
+		ps, places := c.parties(segment(mentions, c, h, speech), h, chosen)
 		if both && len(last) > 0 {
-			persons = mergeIDs(persons, last)
+			for _, id := range last {
+				ps = addParty(ps, party{id: id, at: h.at, person: true})
+			}
 		}
+		persons := idsOf(ps, true)
 		if len(persons) == 0 && (h.t.mode == "phone" || restated(prior, h.t)) {
 			continue // countries do not phone; the sentence speaks of a call already coded
 		}
 		ev := Event{Type: h.t.typ, Mode: h.t.mode, Start: s.Start, End: s.End, Pattern: h.t.form}
 		ev.Location = c.location(places, h)
-		if !c.assignParties(&ev, h, persons, others) {
+		var inherited string
+		switch {
+		case prev != nil && len(out) > 0 && c.coordinated(*prev, h):
+			inherited = out[len(out)-1].Actors[0]
+		case c.pronoun(from, h):
+			inherited = c.antecedent(s.Start, idsOf(ps, false))
+		}
+		if !c.assignParties(&ev, h, ps, inherited) {
 			continue
 		}
 		ev.Date = c.date(h, chosen, dates, si)
 		ev.Confidence = confidence(h.t, ev)
 		out = append(out, ev)
+		hh := h
+		prev = &hh
 	}
 	return out
 }
@@ -444,11 +465,42 @@ func (c *coder) mentionsIn(s text.Span) []gazetteer.Mention {
 	return out
 }
 
-// parties picks the parties of trigger h among a sentence's mentions: its
-// persons, and its countries and organisations apart (news outlets only
-// cite). When a sentence has several triggers, each mention goes to the
-// nearest one. Places are kept for the location.
-func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (persons, others []string, places []gazetteer.Mention) {
+// party is an actor or recipient candidate: an entity named in the
+// sentence, where, and whether the text marks it as the one acted on.
+type party struct {
+	id     string
+	at     int // token
+	person bool
+	object bool
+}
+
+// addParty adds a party unless the entity is there already.
+func addParty(ps []party, p party) []party {
+	for _, q := range ps {
+		if q.id == p.id {
+			return ps
+		}
+	}
+	return append(ps, p)
+}
+
+// idsOf lists the ids of the persons (or of every party).
+func idsOf(ps []party, personsOnly bool) []string {
+	var out []string
+	for _, p := range ps {
+		if p.person || !personsOnly {
+			out = append(out, p.id)
+		}
+	}
+	return out
+}
+
+// parties picks the parties of trigger h among a sentence's mentions, in
+// text order: persons, countries and organisations (news outlets only
+// cite), and a capital standing for its state («تهران ... را رد کرد»,
+// «إلى بغداد» for an aid shipment). When a sentence has several triggers,
+// each mention goes to the nearest one. Places are kept for the location.
+func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (ps []party, places []gazetteer.Mention) {
 	for _, m := range ms {
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
 		mine := true
@@ -461,15 +513,120 @@ func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (persons, othe
 		switch {
 		case e.Kind == gazetteer.KindPlace:
 			places = append(places, m)
+			if mine && c.capital(e) && (!c.locative(m) || h.t.typ != "CONSULT" && c.directional(m)) {
+				ps = addParty(ps, party{id: e.In, at: at, object: c.object(m, h)})
+			}
 		case !mine:
-		case e.Kind == gazetteer.KindPerson:
-			persons = mergeIDs(persons, []string{e.ID})
 		case e.Type == "news-outlet":
 		default:
-			others = mergeIDs(others, []string{e.ID})
+			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h)})
 		}
 	}
-	return persons, others, places
+	return ps, places
+}
+
+// object reports whether the text marks a mention as the one acted on: in
+// Persian, «از», «به», «علیه» before it or «را» after it; in Arabic, a
+// preposition before it («على», «ضد», «إلى») or glued to it («بإيران»,
+// «لروسيا»); in English, "to", "on", "against" before it.
+func (c *coder) object(m gazetteer.Mention, h hit) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
+	if i < len(c.toks) && c.toks[i].start < m.Start {
+		glued := c.in.Display[c.toks[i].start:m.Start]
+		return c.in.Lang == "ar" && (strings.HasSuffix(glued, "ب") || strings.HasSuffix(glued, "ل"))
+	}
+	var before []string
+	switch c.in.Lang {
+	case "fa":
+		before = []string{"از", "به", "علیه", "ضد"}
+	case "ar":
+		before = []string{"علی", "ضد", "الی", "بحق", "تجاه", "ب", "ل"}
+	default:
+		before = []string{"to", "on", "against", "at"}
+	}
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		w := c.toks[k].word
+		if clauseBreak(w) || k < h.end && k >= h.at {
+			break
+		}
+		for _, b := range before {
+			if w == b {
+				return true
+			}
+		}
+	}
+	if c.in.Lang == "fa" {
+		j := sort.Search(len(c.toks), func(j int) bool { return c.toks[j].start >= m.End })
+		for k := j; k < len(c.toks) && k < j+4 && k < h.at; k++ {
+			if w := c.toks[k].word; w == "را" {
+				return true
+			} else if clauseBreak(w) {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// directional reports whether a place follows a preposition of direction
+// («به», «إلى», "to"): where aid is sent or envoys go.
+func (c *coder) directional(p gazetteer.Mention) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > p.Start })
+	if i == 0 || i < len(c.toks) && c.toks[i].start < p.Start {
+		return false
+	}
+	switch c.toks[i-1].word {
+	case "به", "الی", "to", "نحو":
+		return true
+	}
+	return false
+}
+
+// coordinated reports whether trigger h is a verb joined by «و» to the
+// sentence's previous one and naming no subject of its own: «X از Y حمایت
+// کرد و خواستار ... شد», «وأشاد X بـ... وطالب بـ...».
+func (c *coder) coordinated(prev, h hit) bool {
+	if prev.end > h.at {
+		return false
+	}
+	and := strings.HasPrefix(c.toks[h.at].word, "و") && c.in.Lang == "ar"
+	for k := prev.end; k < h.at && !and; k++ {
+		and = c.toks[k].word == "و" || c.toks[k].word == "and"
+	}
+	if !and {
+		return false
+	}
+	for _, m := range c.in.Mentions {
+		if m.Entity.Kind == gazetteer.KindPerson && m.Start >= c.toks[prev.end-1].end && m.End <= c.toks[h.at].start {
+			return false
+		}
+	}
+	return true
+}
+
+// antecedent is the person a subject pronoun stands for: the latest person
+// named before the sentence who is not a party here (one does not thank
+// oneself).
+func (c *coder) antecedent(before int, parties []string) string {
+	ms := c.in.Mentions
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= before }) - 1; i >= 0; i-- {
+		if e := ms[i].Entity; e.Kind == gazetteer.KindPerson && !slices.Contains(parties, e.ID) {
+			return e.ID
+		}
+	}
+	return ""
+}
+
+// pronoun reports whether the clause of trigger h has a subject pronoun
+// («وی», «او», "he") before the trigger and no person named before it.
+func (c *coder) pronoun(from int, h hit) bool {
+	for k := h.at - 1; k >= from; k-- {
+		switch c.toks[k].word {
+		case "وی", "او", "ایشان", "he", "she":
+			return true
+		}
+	}
+	return false
 }
 
 // location is the place named nearest the trigger after a locative
@@ -515,14 +672,21 @@ func (c *coder) locative(p gazetteer.Mention) bool {
 // an agreement) has its persons — or, with fewer than two, its countries
 // and organisations too — together as actors, unless the text says who
 // initiated it («بمبادرة من الجانب التركي», «به درخواست») or who hosted
-// whom (a meeting in a party's country). Otherwise the first person (or
-// country) acts on the rest, less the actor's own country.
-func (c *coder) assignParties(ev *Event, h hit, persons, others []string) bool {
+// whom (a meeting in a party's country). Otherwise the subject acts on the
+// rest, less the subject's own country: the first party the text does not
+// mark as acted on, before the verb in Persian and English, after it first
+// in Arabic; or, when the verb has no subject of its own, the inherited
+// one (a coordinated verb's, a pronoun's).
+func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bool {
 	g := c.in.Gazetteer
+	persons, all := idsOf(ps, true), idsOf(ps, false)
 	if h.t.reciprocal {
 		parties := persons
 		if len(parties) < 2 {
-			parties = mergeIDs(persons, others)
+			parties = all
+		}
+		if inherited != "" && len(parties) < 2 {
+			parties = mergeIDs([]string{inherited}, parties)
 		}
 		if len(parties) < 2 {
 			return false
@@ -539,18 +703,76 @@ func (c *coder) assignParties(ev *Event, h hit, persons, others []string) bool {
 		ev.Actors = parties
 		return true
 	}
-	parties := mergeIDs(persons, others)
-	if len(parties) == 0 {
+	if len(ps) == 0 && inherited == "" {
 		return false
 	}
-	ev.Actors = parties[:1]
-	own := countryOf(g, parties[0])
-	for _, p := range parties[1:] {
-		if p != own {
+	if h.t.host && len(ps) > 1 {
+		// «استقبل X Y»: Y came to X
+		host := countryOf(g, all[0])
+		for _, p := range all[1:] {
+			if countryOf(g, p) != host || host == "" {
+				ev.Actors = append(ev.Actors, p)
+			}
+		}
+		ev.Recipients = all[:1]
+		return len(ev.Actors) > 0
+	}
+	subject := c.subject(ps, h)
+	if subject == "" {
+		subject = inherited
+	}
+	if subject == "" {
+		subject = all[0]
+	}
+	ev.Actors = []string{subject}
+	own := countryOf(g, subject)
+	for _, p := range all {
+		if p != subject && p != own {
 			ev.Recipients = append(ev.Recipients, p)
 		}
 	}
 	return true
+}
+
+// subject picks the party that acts: the first one not marked as acted on,
+// looked for before the verb in Persian and English, and after it first in
+// Arabic; a person rather than the state they serve when both are named
+// («وزیر خارجه روسیه» is the minister, not Russia).
+func (c *coder) subject(ps []party, h hit) string {
+	var before, after []party
+	for _, p := range ps {
+		if p.object {
+			continue
+		}
+		if p.at < h.at {
+			before = append(before, p)
+		} else {
+			after = append(after, p)
+		}
+	}
+	// Persian and English name the subject before the verb; what follows
+	// it («خواستار ... شد») is its object.
+	order := [][]party{before}
+	if w := c.toks[h.at].word; c.in.Lang == "ar" && !(strings.HasPrefix(w, "ی") || strings.HasPrefix(w, "ت")) {
+		// VSO, unless a present verb follows its subject, as headlines
+		// write it («إيران تدين…»)
+		order = [][]party{after, before}
+	}
+	for _, side := range order {
+		if len(side) == 0 {
+			continue
+		}
+		first := side[0]
+		if !first.person {
+			for _, p := range side[1:] {
+				if p.person && countryOf(c.in.Gazetteer, p.id) == first.id {
+					return p.id
+				}
+			}
+		}
+		return first.id
+	}
+	return ""
 }
 
 // split puts the parties for which isActor holds among the actors and the
@@ -720,4 +942,113 @@ func mergeIDs(a, b []string) []string {
 		}
 	}
 	return out
+}
+
+// capital reports whether a place is its country's capital.
+func (c *coder) capital(e *gazetteer.Entity) bool {
+	if c.in.Gazetteer == nil || e.In == "" {
+		return false
+	}
+	country := c.in.Gazetteer.Entity(e.In)
+	return country != nil && country.Capital == e.ID
+}
+
+// speechStarts lists the tokens of tokens [from, to) where reported speech
+// begins: right after «گفت که», «قال إن», "said that".
+func (c *coder) speechStarts(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		w := c.toks[i].word
+		for _, f := range c.forms(i) {
+			if f.suffixed {
+				continue
+			}
+			best := 0
+			for _, p := range c.lx.speech[f.word] {
+				if c.in.Lang != "" && p.lang != c.in.Lang {
+					continue
+				}
+				if end, ok := c.matchWords(i, to, p.words); ok && end > best {
+					best = end
+				}
+			}
+			// «گفت و گو» is a talk, not «گفت»
+			if best > 0 && !(best == i+1 && best < to && c.toks[best].word == "و" && w == "گفت") {
+				out = append(out, best)
+				i = best - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// segment keeps the mentions on the trigger's side of reported speech: a
+// speaker is no party of the event they report, and the events of the
+// speech are not the speaker's own call or visit. When that side names
+// nobody, every mention counts.
+func segment(ms []gazetteer.Mention, c *coder, h hit, starts []int) []gazetteer.Mention {
+	if len(starts) == 0 {
+		return ms
+	}
+	lo, hi := 0, len(c.toks)
+	for _, s := range starts {
+		if s <= h.at {
+			lo = s
+		} else if s < hi {
+			hi = s
+			break
+		}
+	}
+	var out []gazetteer.Mention
+	named := false
+	for _, m := range ms {
+		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+		if at >= lo && at < hi {
+			out = append(out, m)
+			named = named || m.Entity.Kind != gazetteer.KindPlace && m.Entity.Type != "news-outlet"
+		}
+	}
+	if !named {
+		return ms
+	}
+	return out
+}
+
+// historical reports whether the date nearest a trigger in its sentence
+// lies more than a year before the publication date: background («the
+// 1992–1994 war», «در سال ۲۰۱۵»), not the day's news.
+func (c *coder) historical(h hit, s text.Span) bool {
+	if c.in.Anchor.IsZero() {
+		return false
+	}
+	cut := c.in.Anchor.AddDate(-1, 0, 0)
+	best, bestDist := time.Time{}, 1<<30
+	ds := c.in.Dates
+	for i := sort.Search(len(ds), func(i int) bool { return ds[i].Start >= s.Start }); i < len(ds) && ds[i].Start < s.End; i++ {
+		d := ds[i]
+		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= d.Start })
+		if dist := distance(h, at); dist < bestDist && dist <= 20 {
+			best, bestDist = d.Day, dist
+			if d.ValueEnd != "" {
+				// a range ends when its last value does
+				if end, err := time.Parse(layoutOf(d.ValueEnd), d.ValueEnd); err == nil {
+					best = end
+				}
+			}
+		}
+	}
+	return !best.IsZero() && best.Before(cut)
+}
+
+// layoutOf gives the time layout of a date value: YYYY, YYYY-MM or
+// YYYY-MM-DD.
+func layoutOf(v string) string {
+	switch len(v) {
+	case 4:
+		return "2006"
+	case 7:
+		return "2006-01"
+	}
+	return "2006-01-02"
 }

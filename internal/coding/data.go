@@ -48,10 +48,23 @@ type lexicon struct {
 	triggers map[string][]*trigger // by first key token
 	modality map[string][]phrase   // by first key token
 	contexts map[string][]phrase
+	speech   map[string][]phrase // speech verbs that open reported speech
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}}
+	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{}}
+	if err := readTSV("data/speech.tsv", 2, func(f []string) error {
+		vs := variants(f[1])
+		if len(vs) == 0 {
+			return fmt.Errorf("empty phrase")
+		}
+		for _, v := range vs {
+			lx.speech[v[0]] = append(lx.speech[v[0]], phrase{kind: "speech", lang: f[0], words: v})
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
 		inf := text.KeyOf(f[0])
