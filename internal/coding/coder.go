@@ -596,8 +596,10 @@ func (c *coder) coordinated(prev, h hit) bool {
 	if !and {
 		return false
 	}
-	for _, m := range c.in.Mentions {
-		if m.Entity.Kind == gazetteer.KindPerson && m.Start >= c.toks[prev.end-1].end && m.End <= c.toks[h.at].start {
+	ms := c.in.Mentions
+	lo, hi := c.toks[prev.end-1].end, c.toks[h.at].start
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= lo }); i < len(ms) && ms[i].End <= hi; i++ {
+		if ms[i].Entity.Kind == gazetteer.KindPerson {
 			return false
 		}
 	}
@@ -609,7 +611,8 @@ func (c *coder) coordinated(prev, h hit) bool {
 // oneself).
 func (c *coder) antecedent(before int, parties []string) string {
 	ms := c.in.Mentions
-	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= before }) - 1; i >= 0; i-- {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= before }) - 1
+	for stop := i - 100; i >= 0 && i > stop; i-- { // bounded: a pronoun refers to a recent name
 		if e := ms[i].Entity; e.Kind == gazetteer.KindPerson && !slices.Contains(parties, e.ID) {
 			return e.ID
 		}

@@ -10,8 +10,8 @@ import (
 	"github.com/rasad/rasad/internal/timex"
 )
 
-// code runs the stages before the coder, as analyze does, and the coder.
-func code(t testing.TB, s, lang, published string) []Event {
+// input runs the stages before the coder, as analyze does.
+func input(t testing.TB, s, lang, published string) Input {
 	t.Helper()
 	g, err := gazetteer.Bundled()
 	if err != nil {
@@ -25,12 +25,19 @@ func code(t testing.TB, s, lang, published string) []Event {
 	}
 	dates := timex.Resolve(timex.Find(display, k, lang), anchor)
 	ms := g.Match(display, k, gazetteer.Options{Lang: lang, Date: anchor})
-	evs, err := Code(Input{Display: display, Key: k, Lang: lang, Sentences: text.Sentences(display), Mentions: ms, Dates: dates, Anchor: anchor, Gazetteer: g})
+	return Input{Display: display, Key: k, Lang: lang, Sentences: text.Sentences(display), Mentions: ms, Dates: dates, Anchor: anchor, Gazetteer: g}
+}
+
+// code runs the stages before the coder and the coder.
+func code(t testing.TB, s, lang, published string) []Event {
+	t.Helper()
+	in := input(t, s, lang, published)
+	evs, err := Code(in)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, ev := range evs {
-		if ev.Start < 0 || ev.End > len(display) || ev.Start >= ev.End {
+		if ev.Start < 0 || ev.End > len(in.Display) || ev.Start >= ev.End {
 			t.Fatalf("evidence [%d,%d) outside the text", ev.Start, ev.End)
 		}
 	}
@@ -136,6 +143,27 @@ func TestNoRunaway(t *testing.T) {
 	evs := code(t, b.String(), "fa", "2021-11-01")
 	if len(evs) != 0 {
 		t.Errorf("a list of names gave %d events", len(evs))
+	}
+	// One sentence of 30,000 words with thousands of triggers and names,
+	// in mixed scripts: one event, the same pair meeting again and again.
+	b.Reset()
+	for range 3000 {
+		b.WriteString("پوتین با Erdogan و اردوغان دیدار کرد و ")
+	}
+	evs = code(t, b.String(), "fa", "2021-11-01")
+	if len(evs) > 1 {
+		t.Errorf("a runaway sentence gave %d events: %s", len(evs), describe(evs[:3]))
+	}
+}
+
+func BenchmarkCode(b *testing.B) {
+	s := strings.Repeat("سرگئی لاوروف وزیر امور خارجه روسیه روز دوشنبه در گفت و گوی تلفنی با آرارات میرزویان همتای ارمنی خود درباره اوضاع منطقه تبادل نظر کرد. ", 20)
+	in := input(b, s, "fa", "2021-11-01")
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if _, err := Code(in); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
