@@ -41,6 +41,7 @@ var errFailed = errors.New("failed")
 func commands() map[string]command {
 	return map[string]command{
 		"analyze":   {"analyze one document, or JSONL documents, and print the analysis as JSON", runAnalyze},
+		"bench":     {"measure the whole analysis over JSONL documents: documents/s per worker, peak memory", runBench},
 		"demo":      {"analyze the bundled sample reports and show what rasad reads in them", runDemo},
 		"gazetteer": {"look up names (lookup), import Wikidata dumps (import), check data (check)", runGazetteer},
 		"version":   {"print the version", runVersion},

@@ -120,3 +120,27 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo --jsonl: exit %d, %d lines", code, strings.Count(out, "\n"))
 	}
 }
+
+func TestBench(t *testing.T) {
+	p := write(t, "docs.jsonl", []byte(`{"id":"a","text":"پوتین و اردوغان روز دوشنبه گفت و گوی تلفنی کردند.","published":"2021-11-03","lang":"fa"}
+{"id":"b","text":
+{"id":"c","text":"التقى بوتين أردوغان في سوتشي أمس.","published":"2021-09-30"}
+`))
+	code, out, errs := run(t, "", "bench", "--json", "--workers", "2", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep benchReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("report %q: %v", out, err)
+	}
+	if rep.Documents != 2 || rep.Failed != 1 || rep.Events < 2 || rep.DocsPerSec <= 0 {
+		t.Errorf("report: %+v", rep)
+	}
+	if !strings.Contains(errs, "docs.jsonl:2:") {
+		t.Errorf("stderr does not name the bad line: %s", errs)
+	}
+	if code, _, _ := run(t, "", "bench"); code != 2 {
+		t.Errorf("bench without a file: exit %d, want 2", code)
+	}
+}

@@ -54,6 +54,8 @@ type coder struct {
 	in   Input
 	lx   *lexicon
 	toks []token
+	// buffers reused by forms
+	formBuf, stripBuf []form
 }
 
 // Code finds the events of one document.
@@ -146,6 +148,11 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		if !c.assignParties(&ev, h, ps, inherited) {
 			continue
 		}
+		// a person stands for the state they serve: no Russia beside Lavrov
+		all := append(append([]string{}, ev.Actors...), ev.Recipients...)
+		if a := represented(ev.Actors, all, c.in.Gazetteer); len(a) > 0 {
+			ev.Actors, ev.Recipients = a, represented(ev.Recipients, all, c.in.Gazetteer)
+		}
 		ev.Date = c.date(h, chosen, dates, si)
 		ev.Confidence = confidence(h.t, ev)
 		out = append(out, ev)
@@ -224,7 +231,7 @@ func (c *coder) triggers(from, to int) []hit {
 	var out []hit
 	for i := from; i < to; i++ {
 		var best *hit
-		for _, f := range c.forms(i) {
+		for _, f := range forms(c, i, c.lx.triggers) {
 			for _, t := range c.lx.triggers[f.word] {
 				if c.in.Lang != "" && t.lang != c.in.Lang {
 					continue
@@ -262,36 +269,53 @@ type form struct {
 	suffixed     bool
 }
 
-// forms are the ways token i may start a trigger: as is; in Arabic,
-// without the clitics glued to it; and without a suffix a one-word trigger
-// may carry (a Persian ezafe or plural, an Arabic object pronoun). What is
-// left must be a word of at least two letters.
-func (c *coder) forms(i int) []form {
+// forms are the ways token i may start a trigger (or a phrase of index):
+// as is; in Arabic, without the clitics glued to it; and without a suffix
+// a one-word trigger may carry (a Persian ezafe or plural, an Arabic object
+// pronoun). What is left must be a word of at least two letters and a key
+// of index. The forms are written into c.formBuf, reused from call to call.
+func forms[T any](c *coder, i int, index map[string][]T) []form {
 	w := c.toks[i].word
-	out := []form{{word: w}}
-	if c.in.Lang == "en" {
+	out := c.formBuf[:0]
+	add := func(f form) {
+		if _, ok := index[f.word]; ok {
+			out = append(out, f)
+		}
+	}
+	add(form{word: w})
+	if c.in.Lang == "en" || len(w) < 4 {
+		c.formBuf = out
 		return out
 	}
-	if c.in.Lang != "fa" {
+	stripped := c.stripBuf[:0]
+	stripped = append(stripped, form{word: w})
+	if r, _ := utf8.DecodeRuneInString(w); c.in.Lang != "fa" && strings.ContainsRune(arabicCliticLetters, r) {
 		for _, p := range arabicPrefixes {
-			if strings.HasPrefix(w, p) && utf8.RuneCountInString(w)-utf8.RuneCountInString(p) >= 2 {
+			// two Arabic letters, four bytes, must remain
+			if len(w)-len(p) >= 4 && strings.HasPrefix(w, p) {
 				p := p
 				if strings.HasSuffix(p, "سی") {
 					p = strings.TrimSuffix(p, "ی") // the ی belongs to the verb: «وسيلتقي»
 				}
-				out = append(out, form{word: w[len(p):], prefix: p})
+				f := form{word: w[len(p):], prefix: p}
+				add(f)
+				stripped = append(stripped, f)
 			}
 		}
 	}
-	for _, f := range out {
-		for _, s := range c.suffixes() {
-			if strings.HasSuffix(f.word, s) && utf8.RuneCountInString(f.word)-utf8.RuneCountInString(s) >= 2 {
-				out = append(out, form{word: f.word[:len(f.word)-len(s)], prefix: f.prefix, suffixed: true})
+	for _, f := range stripped {
+		for _, sf := range c.suffixes() {
+			if len(f.word)-len(sf) >= 4 && strings.HasSuffix(f.word, sf) {
+				add(form{word: f.word[:len(f.word)-len(sf)], prefix: f.prefix, suffixed: true})
 			}
 		}
 	}
+	c.formBuf, c.stripBuf = out, stripped
 	return out
 }
+
+// arabicCliticLetters are the letters an Arabic clitic starts with.
+const arabicCliticLetters = "وفبلسا"
 
 // cliticMood reads what the clitics on a trigger's first word say: the
 // future «سـ» or the purpose «لـ» before a present verb make it a plan, not
@@ -834,16 +858,54 @@ func countryOf(g *gazetteer.Gazetteer, id string) string {
 }
 
 // datesIn lists the day dates of a sentence with their token positions.
+// A relative date inside a quotation («امروز» in «…امروز توافق کردیم…») is
+// counted from the day the words were said: when the sentence dates the
+// speech outside the quotation, that date stands for it.
 func (c *coder) datesIn(s text.Span) []datedAt {
 	var out []datedAt
+	quotes := quoteSpans(c.in.Display[s.Start:s.End], s.Start)
+	inQuote := func(d timex.Date) bool {
+		for _, q := range quotes {
+			if d.Start >= q.Start && d.End <= q.End {
+				return true
+			}
+		}
+		return false
+	}
+	outside := false
 	ds := c.in.Dates // in text order
-	for i := sort.Search(len(ds), func(i int) bool { return ds[i].Start >= s.Start }); i < len(ds) && ds[i].Start < s.End; i++ {
+	first := sort.Search(len(ds), func(i int) bool { return ds[i].Start >= s.Start })
+	for i := first; i < len(ds) && ds[i].Start < s.End; i++ {
+		if !inQuote(ds[i]) {
+			outside = true
+		}
+	}
+	for i := first; i < len(ds) && ds[i].Start < s.End; i++ {
 		d := ds[i]
-		if d.End > s.End || d.Granularity != timex.GranDay {
+		if d.End > s.End || d.Granularity != timex.GranDay || outside && d.Relative && inQuote(d) {
 			continue
 		}
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= d.Start })
 		out = append(out, datedAt{d.Value, at})
+	}
+	return out
+}
+
+// quoteSpans finds the quotations of a sentence («…», “…”, "…"), as
+// display offsets.
+func quoteSpans(s string, base int) []text.Span {
+	var out []text.Span
+	open := -1
+	var want rune
+	for i, r := range s {
+		switch {
+		case open < 0 && (r == '«' || r == '“' || r == '"'):
+			open = i
+			want = map[rune]rune{'«': '»', '“': '”', '"': '"'}[r]
+		case open >= 0 && r == want:
+			out = append(out, text.Span{Start: base + open, End: base + i + utf8.RuneLen(r)})
+			open = -1
+		}
 	}
 	return out
 }
@@ -962,7 +1024,7 @@ func (c *coder) speechStarts(from, to int) []int {
 	var out []int
 	for i := from; i < to; i++ {
 		w := c.toks[i].word
-		for _, f := range c.forms(i) {
+		for _, f := range forms(c, i, c.lx.speech) {
 			if f.suffixed {
 				continue
 			}
