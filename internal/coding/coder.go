@@ -56,6 +56,9 @@ type coder struct {
 	toks []token
 	// buffers reused by forms
 	formBuf, stripBuf []form
+	// where is the place or country the current trigger's sentence says
+	// it happens in, for unnamed actors
+	where string
 }
 
 // Code finds the events of one document.
@@ -123,9 +126,10 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	var out []Event
 	var prev *hit // the sentence's previous event, for coordinated verbs
 	for _, h := range chosen {
-		if c.modal(h, from, to) || c.historical(h, s) {
+		if c.modal(h, from, to) || c.historical(h, s) || c.background(h, from) {
 			continue
 		}
+		c.where = ""
 		ps, places := c.parties(segment(mentions, c, h, speech), h, chosen)
 		if both && len(last) > 0 {
 			for _, id := range last {
@@ -451,6 +455,31 @@ func (c *coder) modal(h hit, from, to int) bool {
 	return false
 }
 
+// background reports whether a trigger noun is named as the cause or the
+// time of something else — «بعد الهجمات», «في أعقاب الانفجار», «در پی حمله»,
+// "after the attack" — rather than reported as news. A verb after «بعد
+// أن» still reports: «بعد أن وقع».
+func (c *coder) background(h hit, from int) bool {
+	if h.t.verbal {
+		return false
+	}
+	for k := h.at - 1; k >= from && k >= h.at-3; k-- {
+		w := c.toks[k].word
+		if clauseBreak(w) || w == "ان" || w == "that" {
+			return false
+		}
+		for _, p := range c.lx.backgrounds[w] {
+			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if end, ok := c.matchWords(k, h.at, p.words); ok && end >= h.at-1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // clauseBreak reports whether a token ends a clause.
 func clauseBreak(w string) bool {
 	switch w {
@@ -537,16 +566,52 @@ func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (ps []party, p
 		switch {
 		case e.Kind == gazetteer.KindPlace:
 			places = append(places, m)
+			if c.where == "" && c.locative(m) {
+				c.where = e.ID
+			}
 			if mine && c.capital(e) && (!c.locative(m) || h.t.typ != "CONSULT" && c.directional(m)) {
 				ps = addParty(ps, party{id: e.In, at: at, object: c.object(m, h)})
 			}
 		case !mine:
 		case e.Type == "news-outlet":
+		case c.topic(m):
+			// «درباره سوریه», «الأوضاع في اليمن»: what is talked about, or
+			// where, is no party
+			if e.Kind == gazetteer.KindCountry && c.where == "" {
+				c.where = e.ID
+			}
 		default:
 			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h)})
 		}
 	}
 	return ps, places
+}
+
+// topic reports whether a mention follows a preposition of topic or place
+// within two words: «درباره», «در مورد», «در»; «حول», «بشأن», «في»; "about",
+// "in".
+func (c *coder) topic(m gazetteer.Mention) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
+	if i < len(c.toks) && c.toks[i].start < m.Start {
+		glued := c.in.Display[c.toks[i].start:m.Start]
+		return c.in.Lang == "ar" && (glued == "وفي" || glued == "في")
+	}
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		w := c.toks[k].word
+		if clauseBreak(w) {
+			return false
+		}
+		if _, ok := c.lx.topics[w]; ok {
+			for _, p := range c.lx.topics[w] {
+				if (c.in.Lang == "" || p.lang == c.in.Lang) && k+len(p.words) <= i {
+					if _, ok := c.matchWords(k, i, p.words); ok {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // object reports whether the text marks a mention as the one acted on: in
@@ -731,6 +796,11 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		return true
 	}
 	if len(ps) == 0 && inherited == "" {
+		// Unnamed protesters are people of the country they march in.
+		if country := countryOf(c.in.Gazetteer, c.where); h.t.typ == "PROTEST" && country != "" {
+			ev.Actors = []string{country}
+			return true
+		}
 		return false
 	}
 	if h.t.host && len(ps) > 1 {

@@ -49,10 +49,16 @@ type lexicon struct {
 	modality map[string][]phrase   // by first key token
 	contexts map[string][]phrase
 	speech   map[string][]phrase // speech verbs that open reported speech
+	// topics are prepositions of topic and place («درباره», «حول», "about")
+	topics map[string][]phrase
+	// backgrounds are the words that name an event as a cause or a time
+	// («پس از», «إثر», "after")
+	backgrounds map[string][]phrase
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{}}
+	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
+		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}}
 	if err := readTSV("data/speech.tsv", 2, func(f []string) error {
 		vs := variants(f[1])
 		if len(vs) == 0 {
@@ -117,14 +123,25 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	for _, f := range []struct {
 		name string
 		into map[string][]phrase
-	}{{"data/modality.tsv", lx.modality}, {"data/contexts.tsv", lx.contexts}} {
+	}{{"data/modality.tsv", lx.modality}, {"data/contexts.tsv", lx.contexts}, {"data/cues.tsv", nil}} {
 		if err := readTSV(f.name, 3, func(fs []string) error {
 			vs := variants(fs[2])
 			if len(vs) == 0 {
 				return fmt.Errorf("empty phrase")
 			}
+			into := f.into
+			if into == nil { // cues.tsv: one map per kind
+				switch fs[0] {
+				case "topic":
+					into = lx.topics
+				case "background":
+					into = lx.backgrounds
+				default:
+					return fmt.Errorf("unknown cue kind %q", fs[0])
+				}
+			}
 			for _, v := range vs {
-				f.into[v[0]] = append(f.into[v[0]], phrase{kind: fs[0], lang: fs[1], words: v})
+				into[v[0]] = append(into[v[0]], phrase{kind: fs[0], lang: fs[1], words: v})
 			}
 			return nil
 		}); err != nil {
