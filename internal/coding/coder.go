@@ -1089,33 +1089,60 @@ func (c *coder) capital(e *gazetteer.Entity) bool {
 }
 
 // speechStarts lists the tokens of tokens [from, to) where reported speech
-// begins: right after «گفت که», «قال إن», "said that".
+// begins: in Persian right after the speech verb (and its «که» or colon),
+// in Arabic and English at the complementizer that follows the verb within
+// 30 words (أن، إن، that), else right after the verb.
 func (c *coder) speechStarts(from, to int) []int {
 	var out []int
 	for i := from; i < to; i++ {
 		w := c.toks[i].word
+		best, kind := 0, ""
 		for _, f := range forms(c, i, c.lx.speech) {
 			if f.suffixed {
 				continue
 			}
-			best := 0
 			for _, p := range c.lx.speech[f.word] {
 				if c.in.Lang != "" && p.lang != c.in.Lang {
 					continue
 				}
 				if end, ok := c.matchWords(i, to, p.words); ok && end > best {
-					best = end
+					best, kind = end, p.kind
 				}
 			}
-			// «گفت و گو» is a talk, not «گفت»
-			if best > 0 && !(best == i+1 && best < to && c.toks[best].word == "و" && w == "گفت") {
-				out = append(out, best)
-				i = best - 1
-				break
+		}
+		// «گفت و گو» is a talk, not «گفت»
+		if best == 0 || kind != "verb" || best < to && c.toks[best].word == "و" && w == "گفت" {
+			continue
+		}
+		start := best
+		if c.in.Lang == "fa" {
+			if start < to && (c.toks[start].word == "که" || c.toks[start].word == ":") {
+				start++
+			}
+		} else {
+			for k := best; k < to && k < best+30; k++ {
+				if c.isThat(k, to) {
+					start = k + 1
+					break
+				}
+			}
+		}
+		out = append(out, start)
+		i = start - 1
+	}
+	return out
+}
+
+// isThat reports whether token k is a complementizer opening speech.
+func (c *coder) isThat(k, to int) bool {
+	for _, f := range forms(c, k, c.lx.speech) {
+		for _, p := range c.lx.speech[f.word] {
+			if p.kind == "that" && (c.in.Lang == "" || p.lang == c.in.Lang) && len(p.words) == 1 && !f.suffixed {
+				return true
 			}
 		}
 	}
-	return out
+	return false
 }
 
 // segment keeps the mentions on the trigger's side of reported speech: a

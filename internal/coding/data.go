@@ -59,13 +59,16 @@ type lexicon struct {
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
 		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}}
-	if err := readTSV("data/speech.tsv", 2, func(f []string) error {
-		vs := variants(f[1])
+	if err := readTSV("data/speech.tsv", 3, func(f []string) error {
+		if f[0] != "verb" && f[0] != "that" {
+			return fmt.Errorf("unknown kind %q", f[0])
+		}
+		vs := variants(f[2])
 		if len(vs) == 0 {
 			return fmt.Errorf("empty phrase")
 		}
 		for _, v := range vs {
-			lx.speech[v[0]] = append(lx.speech[v[0]], phrase{kind: "speech", lang: f[0], words: v})
+			lx.speech[v[0]] = append(lx.speech[v[0]], phrase{kind: f[0], lang: f[1], words: v})
 		}
 		return nil
 	}); err != nil {
