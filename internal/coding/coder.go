@@ -244,7 +244,7 @@ func (c *coder) triggers(from, to int) []hit {
 				if !ok || f.suffixed && len(t.words) > 1 {
 					continue
 				}
-				if end, ok := c.matchWords(i, to, t.words); ok && (best == nil || end > best.end) {
+				if end, ok := c.matchWords(i, to, t.words); ok && (best == nil || end > best.end) && !c.adjectival(t, end, to) {
 					if mood == "" {
 						mood = t.mood
 					}
@@ -258,6 +258,22 @@ func (c *coder) triggers(from, to int) []hit {
 		}
 	}
 	return out
+}
+
+// adjectival reports whether a Persian past participle ending a trigger
+// is an adjective — «افراد بازداشت شده» (detained persons) — rather than a
+// verb: a verb is followed by its auxiliary («است», «اند»), a conjunction,
+// punctuation or the end of the sentence.
+func (c *coder) adjectival(t *trigger, end, to int) bool {
+	if !t.verbal || t.mood != "" || !strings.HasSuffix(t.words[len(t.words)-1], "ه") || end >= to {
+		return false
+	}
+	switch w := c.toks[end].word; w {
+	case "است", "اند", "بود", "بودند", "باشد", "باشند", "و", "که", "ولی", "اما":
+		return false
+	default:
+		return !clauseBreak(w) && w != "." && w != "!" && w != "؟" && w != "?"
+	}
 }
 
 // arabicPrefixes are the conjunctions, prepositions, the article and the
@@ -307,8 +323,13 @@ func forms[T any](c *coder, i int, index map[string][]T) []form {
 			}
 		}
 	}
+	// the key writes ة as ه: «وزارة» has no pronoun to take off
+	taMarbuta := c.in.Lang != "fa" && strings.HasSuffix(c.in.Display[c.toks[i].start:c.toks[i].end], "ة")
 	for _, f := range stripped {
 		for _, sf := range c.suffixes() {
+			if taMarbuta && sf == "ه" {
+				continue
+			}
 			if len(f.word)-len(sf) >= 4 && strings.HasSuffix(f.word, sf) {
 				add(form{word: f.word[:len(f.word)-len(sf)], prefix: f.prefix, suffixed: true})
 			}
@@ -336,7 +357,14 @@ func cliticMood(prefix string, t *trigger) (string, bool) {
 			return "", false
 		}
 		return moodUnreal, true
-	case strings.HasSuffix(prefix, "ل") && prefix != "ال" && !strings.HasSuffix(prefix, "ال") && present:
+	case strings.HasSuffix(prefix, "ال") || prefix == "لل":
+		// the article stands before nouns: «اليدين» is not «يدين», nor
+		// «الحذر» «حذر»; a present verb or a bare three-letter past verb
+		// cannot take it
+		if strings.HasPrefix(t.words[0], "ی") || utf8.RuneCountInString(t.words[0]) <= 3 {
+			return "", false
+		}
+	case strings.HasSuffix(prefix, "ل") && present:
 		return moodUnreal, true
 	}
 	return "", true

@@ -49,25 +49,39 @@ func merge(events []Event, g *gazetteer.Gazetteer) []Event {
 	return out
 }
 
+// overlap reports whether two events share their parties: the same
+// entity, or a person and the state they serve. Two different persons of
+// one state are different parties (Popova is not Putin).
 func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
-	// Each party stands for itself and for the state it serves.
-	key := func(x string) string {
-		if c := countryOf(g, x); c != "" {
-			return c
+	isPerson := func(x string) bool {
+		e := g.Entity(x)
+		return e != nil && e.Kind == gazetteer.KindPerson
+	}
+	same := func(x, y string) bool {
+		switch {
+		case x == y:
+			return true
+		case isPerson(x) && isPerson(y):
+			return false
+		case isPerson(x):
+			return countryOf(g, x) == y
+		case isPerson(y):
+			return countryOf(g, y) == x
 		}
-		return x
+		return false
 	}
-	in := map[string]bool{}
-	for _, x := range append(append([]string{}, a.Actors...), a.Recipients...) {
-		in[x], in[key(x)] = true, true
-	}
+	as := append(append([]string{}, a.Actors...), a.Recipients...)
+	bs := append(append([]string{}, b.Actors...), b.Recipients...)
 	n := 0
-	for _, x := range append(append([]string{}, b.Actors...), b.Recipients...) {
-		if in[x] || in[key(x)] {
-			n++
+	for _, y := range bs {
+		for _, x := range as {
+			if same(x, y) {
+				n++
+				break
+			}
 		}
 	}
-	return n >= 2 || n >= 1 && (len(a.Actors)+len(a.Recipients) == 1 || len(b.Actors)+len(b.Recipients) == 1)
+	return n >= 2 || n >= 1 && (len(as) == 1 || len(bs) == 1)
 }
 
 // represented drops from ids the states that a person among all serves.
