@@ -54,8 +54,8 @@ type coder struct {
 	in   Input
 	lx   *lexicon
 	toks []token
-	// buffers reused by forms
-	formBuf, stripBuf []form
+	// a buffer reused by forms
+	formBuf []form
 	// where is the place or country the current trigger's sentence says
 	// it happens in, for unnamed actors
 	where string
@@ -235,7 +235,7 @@ func (c *coder) triggers(from, to int) []hit {
 	var out []hit
 	for i := from; i < to; i++ {
 		var best *hit
-		for _, f := range forms(c, i, c.lx.triggers) {
+		for _, f := range forms(c, i, c.lx.triggerSurfaces) {
 			for _, t := range c.lx.triggers[f.word] {
 				if c.in.Lang != "" && t.lang != c.in.Lang {
 					continue
@@ -276,71 +276,29 @@ func (c *coder) adjectival(t *trigger, end, to int) bool {
 	}
 }
 
-// arabicPrefixes are the conjunctions, prepositions, the article and the
-// future particle glued to a trigger's first word («وبحث», «فأشاد»,
-// «بالتوقيع», «سيزور»), longest first. Keys, as the text is matched.
-var arabicPrefixes = []string{"وبال", "وسی", "فسی", "وال", "فال", "بال", "لل", "ول", "وب", "وس", "فس", "ال", "و", "ف", "ب", "ل", "س"}
-
-// form is one way a token may start a trigger: the word it is matched as,
-// the clitics taken off it, and whether a suffix was taken off too (then
-// only a one-word trigger may match it).
-type form struct {
-	word, prefix string
-	suffixed     bool
-}
-
-// forms are the ways token i may start a trigger (or a phrase of index):
-// as is; in Arabic, without the clitics glued to it; and without a suffix
-// a one-word trigger may carry (a Persian ezafe or plural, an Arabic object
-// pronoun). What is left must be a word of at least two letters and a key
-// of index. The forms are written into c.formBuf, reused from call to call.
-func forms[T any](c *coder, i int, index map[string][]T) []form {
-	w := c.toks[i].word
-	out := c.formBuf[:0]
-	add := func(f form) {
-		if _, ok := index[f.word]; ok {
-			out = append(out, f)
-		}
+// forms are the ways token i may start a trigger (or a phrase of an
+// index): as is; in Arabic, without the clitics glued to it; and without a
+// suffix a one-word trigger may carry (a Persian ezafe or plural, an Arabic
+// object pronoun). The surface index lists them by written form, so this is
+// one lookup a token.
+func forms(c *coder, i int, idx map[string]surfaces) []form {
+	fs := idx[langClass(c.in.Lang)][c.toks[i].word]
+	if len(fs) == 0 || c.in.Lang == "fa" {
+		return fs
 	}
-	add(form{word: w})
-	if c.in.Lang == "en" || len(w) < 4 {
+	// the key writes ة as ه: «وزارة» has no pronoun to take off
+	if tok := c.in.Display[c.toks[i].start:c.toks[i].end]; strings.HasSuffix(tok, "ة") {
+		out := c.formBuf[:0]
+		for _, f := range fs {
+			if f.suffix != "ه" {
+				out = append(out, f)
+			}
+		}
 		c.formBuf = out
 		return out
 	}
-	stripped := c.stripBuf[:0]
-	stripped = append(stripped, form{word: w})
-	if r, _ := utf8.DecodeRuneInString(w); c.in.Lang != "fa" && strings.ContainsRune(arabicCliticLetters, r) {
-		for _, p := range arabicPrefixes {
-			// two Arabic letters, four bytes, must remain
-			if len(w)-len(p) >= 4 && strings.HasPrefix(w, p) {
-				p := p
-				if strings.HasSuffix(p, "سی") {
-					p = strings.TrimSuffix(p, "ی") // the ی belongs to the verb: «وسيلتقي»
-				}
-				f := form{word: w[len(p):], prefix: p}
-				add(f)
-				stripped = append(stripped, f)
-			}
-		}
-	}
-	// the key writes ة as ه: «وزارة» has no pronoun to take off
-	taMarbuta := c.in.Lang != "fa" && strings.HasSuffix(c.in.Display[c.toks[i].start:c.toks[i].end], "ة")
-	for _, f := range stripped {
-		for _, sf := range c.suffixes() {
-			if taMarbuta && sf == "ه" {
-				continue
-			}
-			if len(f.word)-len(sf) >= 4 && strings.HasSuffix(f.word, sf) {
-				add(form{word: f.word[:len(f.word)-len(sf)], prefix: f.prefix, suffixed: true})
-			}
-		}
-	}
-	c.formBuf, c.stripBuf = out, stripped
-	return out
+	return fs
 }
-
-// arabicCliticLetters are the letters an Arabic clitic starts with.
-const arabicCliticLetters = "وفبلسا"
 
 // cliticMood reads what the clitics on a trigger's first word say: the
 // future «سـ» or the purpose «لـ» before a present verb make it a plan, not
@@ -408,15 +366,7 @@ func (c *coder) suffixed(got, w string) bool {
 }
 
 // suffixes are the endings a trigger's last word may carry, as keys.
-func (c *coder) suffixes() []string {
-	switch c.in.Lang {
-	case "fa":
-		return []string{"ی", "ها", "های", "هایی"}
-	case "ar":
-		return []string{"ه", "ها", "هم", "هما"}
-	}
-	return nil
-}
+func (c *coder) suffixes() []string { return suffixesOf[langClass(c.in.Lang)] }
 
 // modal reports whether the statement around a trigger is negated, in the
 // future, or conditional. The trigger's own verb form says it first
@@ -1125,7 +1075,7 @@ func (c *coder) speechStarts(from, to int) []int {
 	for i := from; i < to; i++ {
 		w := c.toks[i].word
 		best, kind := 0, ""
-		for _, f := range forms(c, i, c.lx.speech) {
+		for _, f := range forms(c, i, c.lx.speechSurfaces) {
 			if f.suffixed {
 				continue
 			}
@@ -1163,7 +1113,7 @@ func (c *coder) speechStarts(from, to int) []int {
 
 // isThat reports whether token k is a complementizer opening speech.
 func (c *coder) isThat(k, to int) bool {
-	for _, f := range forms(c, k, c.lx.speech) {
+	for _, f := range forms(c, k, c.lx.speechSurfaces) {
 		for _, p := range c.lx.speech[f.word] {
 			if p.kind == "that" && (c.in.Lang == "" || p.lang == c.in.Lang) && len(p.words) == 1 && !f.suffixed {
 				return true

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/text"
 )
@@ -49,6 +50,9 @@ type lexicon struct {
 	modality map[string][]phrase   // by first key token
 	contexts map[string][]phrase
 	speech   map[string][]phrase // speech verbs that open reported speech
+	// triggerSurfaces and speechSurfaces list, per language class, the
+	// written forms the first words of triggers and speech verbs take
+	triggerSurfaces, speechSurfaces map[string]surfaces
 	// topics are prepositions of topic and place («درباره», «حول», "about")
 	topics map[string][]phrase
 	// backgrounds are the words that name an event as a cause or a time
@@ -151,6 +155,8 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 			return nil, err
 		}
 	}
+	lx.triggerSurfaces = buildSurfaces(lx.triggers)
+	lx.speechSurfaces = buildSurfaces(lx.speech)
 	return lx, nil
 })
 
@@ -308,6 +314,69 @@ func dedupe(fs []verbForm) []verbForm {
 		if !seen[k] {
 			seen[k] = true
 			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// form is one way a token may start a trigger: the word it is matched as,
+// the clitics taken off it, and the suffix taken off it (then only a
+// one-word trigger may match it).
+type form struct {
+	word, prefix, suffix string
+	suffixed             bool
+}
+
+// surfaces maps a written key token to the forms it may be read as.
+type surfaces map[string][]form
+
+// arabicPrefixes are the conjunctions, prepositions, the article and the
+// future particle glued to a trigger's first word («وبحث», «فأشاد»,
+// «بالتوقيع», «سيزور»). Keys, as the text is matched.
+var arabicPrefixes = []string{"وبال", "وال", "فال", "بال", "لل", "ول", "وب", "وس", "فس", "ال", "و", "ف", "ب", "ل", "س"}
+
+// suffixesOf are the endings a trigger's last word may carry, per language
+// class: a Persian ezafe or plural («امضای», «تحریم‌ها»), an Arabic object
+// pronoun («استقبله»).
+var suffixesOf = map[string][]string{
+	"fa": {"ی", "ها", "های", "هایی"},
+	"ar": {"ه", "ها", "هم", "هما"},
+}
+
+// langClass is the class of rules a document's language reads with: Arabic
+// rules for Arabic and for text of unknown language.
+func langClass(lang string) string {
+	switch lang {
+	case "fa", "en":
+		return lang
+	}
+	return "ar"
+}
+
+// buildSurfaces lists, for each language class, every written form of the
+// index's words: the word, the word with clitics (Arabic), with a suffix,
+// or both. A word takes clitics or suffixes only if it has at least two
+// letters.
+func buildSurfaces[T any](index map[string][]T) map[string]surfaces {
+	out := map[string]surfaces{"fa": {}, "ar": {}, "en": {}}
+	for w := range index {
+		for class, sf := range out {
+			sf[w] = append(sf[w], form{word: w})
+			if class == "en" || utf8.RuneCountInString(w) < 2 {
+				continue
+			}
+			prefixes := []string{""}
+			if class == "ar" {
+				prefixes = append(prefixes, arabicPrefixes...)
+			}
+			for _, p := range prefixes {
+				if p != "" {
+					sf[p+w] = append(sf[p+w], form{word: w, prefix: p})
+				}
+				for _, x := range suffixesOf[class] {
+					sf[p+w+x] = append(sf[p+w+x], form{word: w, prefix: p, suffix: x, suffixed: true})
+				}
+			}
 		}
 	}
 	return out
