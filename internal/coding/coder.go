@@ -540,6 +540,12 @@ func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (ps []party, p
 				mine = false
 			}
 		}
+		// A Persian verb shares the sentence's subject with the other
+		// verbs and nouns before it: «عراقچی در گفت‌وگوی تلفنی با ... از
+		// تلاش‌های دوحه قدردانی کرد».
+		if !mine && h.t.verbal && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && subjectFree(ps) {
+			mine = true
+		}
 		e := m.Entity
 		switch {
 		case e.Kind == gazetteer.KindPlace:
@@ -590,6 +596,17 @@ func (c *coder) topic(m gazetteer.Mention) bool {
 		}
 	}
 	return false
+}
+
+// subjectFree reports whether no party before the verb has been taken as a
+// possible subject yet.
+func subjectFree(ps []party) bool {
+	for _, p := range ps {
+		if !p.object {
+			return false
+		}
+	}
+	return true
 }
 
 // object reports whether the text marks a mention as the one acted on: in

@@ -84,7 +84,8 @@ func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
 	return n >= 2 || n >= 1 && (len(as) == 1 || len(bs) == 1)
 }
 
-// represented drops from ids the states that a person among all serves.
+// represented drops from ids the states and organisations that a person
+// among all serves (Guterres speaks for the United Nations).
 func represented(ids, all []string, g *gazetteer.Gazetteer) []string {
 	served := map[string]bool{}
 	for _, x := range all {
@@ -94,7 +95,7 @@ func represented(ids, all []string, g *gazetteer.Gazetteer) []string {
 	}
 	var out []string
 	for _, x := range ids {
-		if e := g.Entity(x); e != nil && e.Kind == gazetteer.KindCountry && served[x] {
+		if e := g.Entity(x); e != nil && e.Kind != gazetteer.KindPerson && served[x] {
 			continue
 		}
 		out = append(out, x)
