@@ -14,7 +14,7 @@ import (
 	"github.com/rasad/rasad/internal/coding"
 )
 
-var showMisses = flag.Bool("misses", false, "list every event the golden set disagrees on")
+var showMisses = flag.String("misses", "", "list the events the golden set disagrees on, by a measure: type+parties, type+roles or type")
 
 // goldenItem is one report of testdata/events.jsonl: a short text written
 // from real news phrasing and the events an analyst reads out of it.
@@ -154,13 +154,13 @@ func readGolden(t testing.TB) []goldenItem {
 // minEventF1 is the F1 on type+parties under which TestEventGolden fails.
 // It is a ratchet: raised as the coder improves, toward the 85% issue 4
 // asks for (see README, Events).
-const minEventF1 = 0.34
+const minEventF1 = 0.37
 
 // TestEventGolden codes the golden set and reports precision and recall
 // per type and overall, on the type with the parties (the measure held by
 // minEventF1), on the type with each party in its role, and on
-// the type alone. Run with -v to see the table, -misses to list the
-// disagreements.
+// the type alone. Run with -v to see the table, -misses=type+parties (or another
+// measure) to list the disagreements.
 func TestEventGolden(t *testing.T) {
 	items := readGolden(t)
 	if len(items) < 200 {
@@ -186,7 +186,7 @@ func TestEventGolden(t *testing.T) {
 		}
 		for i, m := range measures {
 			misses := score(it.Events, a.Events, m.same, per[i])
-			if i == 0 && *showMisses && len(misses) > 0 {
+			if m.name == *showMisses && len(misses) > 0 {
 				t.Logf("%s %v: %s\n    %s", it.ID, it.Tags, strings.Join(misses, "; "), it.Text)
 			}
 		}

@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -108,16 +109,46 @@ type hit struct {
 	at   int // first token
 	end  int
 	mood string // "" when the form says the event happened
+	// clause counts the clauses before the trigger in its sentence: «حماس
+	// آزاد کرد و اسرائیل آزاد کرد» are two releases
+	clause int
 }
+
+// clauses numbers the clauses of a sentence's triggers: a clause ends at a
+// comma or semicolon, or at a conjunction that joins two clauses («و»,
+// «فيما», "and", "while") between two triggers.
+func (c *coder) clauses(hits []hit) []hit {
+	n := 0
+	for i := range hits {
+		if i > 0 {
+			for k := hits[i-1].end; k < hits[i].at; k++ {
+				switch w := c.toks[k].word; {
+				case clauseBreak(w), w == "و", w == "and", w == "فیما", w == "while", w == "whereas":
+					n++
+				}
+			}
+		}
+		hits[i].clause = n
+	}
+	return hits
+}
+
+// maxEventsPerSentence bounds the events one sentence may state.
+const maxEventsPerSentence = 24
 
 // sentence codes the events one sentence states. last holds the parties
 // of the report's latest event: the two sides («دو طرف») and a subject
 // pronoun («وی», "he") refer to them.
 func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Event {
 	from, to := c.tokenRange(s)
-	chosen := choose(c.triggers(from, to))
+	chosen := choose(c.clauses(c.triggers(from, to)))
 	if len(chosen) == 0 {
 		return nil
+	}
+	if len(chosen) > maxEventsPerSentence {
+		// not a sentence but a list or a runaway text: its first events
+		// only, so time stays linear in the input
+		chosen = chosen[:maxEventsPerSentence]
 	}
 	mentions := c.mentionsIn(s)
 	dates := c.datesIn(s)
@@ -166,8 +197,8 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	return out
 }
 
-// choose keeps, per type, the strong triggers (one per mode), or the
-// strongest weak one when a type has no strong trigger.
+// choose keeps, per type, the strong triggers (one per mode and clause), or
+// the strongest weak one when a type has no strong trigger.
 func choose(hits []hit) []hit {
 	strong := map[string]bool{}
 	for _, h := range hits {
@@ -189,13 +220,14 @@ func choose(hits []hit) []hit {
 		if hasSpecific && h.t.typ == "CONSULT" && h.t.mode != "phone" && h.t.mode != "multilateral" {
 			continue
 		}
-		key := h.t.typ + "/" + h.t.mode
-		if h.t.weak && strong[h.t.typ] || seen[key] || h.t.weak && seen[h.t.typ+"/weak"] {
+		key := fmt.Sprint(h.t.typ, "/", h.t.mode, "/", h.clause)
+		weakKey := fmt.Sprint(h.t.typ, "/weak/", h.clause)
+		if h.t.weak && strong[h.t.typ] || seen[key] || h.t.weak && seen[weakKey] {
 			continue
 		}
 		seen[key] = true
 		if h.t.weak {
-			seen[h.t.typ+"/weak"] = true
+			seen[weakKey] = true
 		}
 		out = append(out, h)
 	}
@@ -332,22 +364,39 @@ func cliticMood(prefix string, t *trigger) (string, bool) {
 // The last word may carry a suffix: a Persian ezafe or plural («امضای»,
 // «تحریم‌ها»), an Arabic object pronoun («استقبله»).
 func (c *coder) matchWords(i, to int, words []string) (int, bool) {
-	for j, w := range words {
-		k := i + j
+	k := i
+	for j := 0; j < len(words); j++ {
+		w := words[j]
+		if w == gap && j+1 < len(words) {
+			// the next word within maxGap words (an Arabic subject with its commas)
+			next := words[j+1]
+			found := false
+			for g := k; g < to && g <= k+maxGap; g++ {
+				if got := c.toks[g].word; got == next || j+1 == len(words)-1 && c.suffixed(got, next) {
+					k, found = g+1, true
+					break
+				}
+			}
+			if !found {
+				return 0, false
+			}
+			j++
+			continue
+		}
 		if k >= to {
 			return 0, false
 		}
 		got := c.toks[k].word
-		if j == 0 && k == i {
+		switch {
+		case j == 0 && k == i:
 			// the first word was matched through its form
-			continue
+		case got == w, j == len(words)-1 && c.suffixed(got, w):
+		default:
+			return 0, false
 		}
-		if got == w || j == len(words)-1 && c.suffixed(got, w) {
-			continue
-		}
-		return 0, false
+		k++
 	}
-	return i + len(words), true
+	return k, true
 }
 
 // suffixed reports whether got is w with a suffix the language allows on a

@@ -190,10 +190,26 @@ func readTSV(name string, min int, fn func([]string) error) error {
 	return nil
 }
 
+// gap stands in a trigger's words for up to maxGap words of any kind.
+const gap = "\x00…"
+
+// maxGap is the most words a gap in a trigger spans.
+const maxGap = 12
+
 // variants gives the key-token sequences a data form matches: as written
 // (ZWNJ dropped, as the key drops it: «گفت‌وگوی» is one word) and with ZWNJ
 // read as a space («نمی کند»), since real text has both.
 func variants(form string) [][]string {
+	if before, after, ok := strings.Cut(form, " … "); ok {
+		// a gap: «فرضت … عقوبات» with the subject between
+		var out [][]string
+		for _, b := range variants(before) {
+			for _, a := range variants(after) {
+				out = append(out, append(append(append([]string{}, b...), gap), a...))
+			}
+		}
+		return out
+	}
 	d, _ := text.Display(form)
 	plain := keyWords(d)
 	if len(plain) == 0 {
