@@ -607,6 +607,9 @@ func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (ps []party, p
 			}
 		case !mine:
 		case e.Type == "news-outlet":
+		case m.How == "adjective" && c.modifies(ms, m):
+			// «حزب الله اللبناني», «الحرس الثوري الإيراني»: the adjective
+			// says whose the named body is; it is no party of its own
 		case c.topic(m):
 			// «درباره سوریه», «الأوضاع في اليمن»: what is talked about, or
 			// where, is no party
@@ -641,6 +644,21 @@ func (c *coder) topic(m gazetteer.Mention) bool {
 						return true
 					}
 				}
+			}
+		}
+	}
+	return false
+}
+
+// modifies reports whether an adjective mention qualifies the entity
+// named right before it (within one word).
+func (c *coder) modifies(ms []gazetteer.Mention, m gazetteer.Mention) bool {
+	for _, o := range ms {
+		if o.End <= m.Start && o.How != "adjective" && o.Entity.Kind != gazetteer.KindPlace {
+			gapStart := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= o.End })
+			gapEnd := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+			if gapEnd-gapStart <= 1 {
+				return true
 			}
 		}
 	}

@@ -84,12 +84,13 @@ func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
 	return n >= 2 || n >= 1 && (len(as) == 1 || len(bs) == 1)
 }
 
-// represented drops from ids the states and organisations that a person
-// among all serves (Guterres speaks for the United Nations).
+// represented drops from ids the states and organisations that a person or
+// a body among all serves (Guterres speaks for the United Nations, Egypt's
+// foreign ministry for Egypt).
 func represented(ids, all []string, g *gazetteer.Gazetteer) []string {
 	served := map[string]bool{}
 	for _, x := range all {
-		if e := g.Entity(x); e != nil && e.Kind == gazetteer.KindPerson && e.Country != "" {
+		if e := g.Entity(x); e != nil && e.Kind != gazetteer.KindCountry && e.Country != "" {
 			served[e.Country] = true
 		}
 	}
