@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -224,5 +225,24 @@ func TestPersianForms(t *testing.T) {
 	}
 	if come["میاید"] != moodPresent || come["نیامد"] != moodNegated {
 		t.Errorf("آمدن: میاید %q, نیامد %q", come["میاید"], come["نیامد"])
+	}
+}
+
+// The surface index is built from maps; equal matches must resolve the
+// same way in every run, so its lists have one order whatever the maps'.
+func TestSurfacesDeterministic(t *testing.T) {
+	lx, err := loadLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		again := buildSurfaces(lx.triggers)
+		for class, sf := range lx.triggerSurfaces {
+			for w, fs := range sf {
+				if !slices.Equal(fs, again[class][w]) {
+					t.Fatalf("%s %q: %v, then %v", class, w, fs, again[class][w])
+				}
+			}
+		}
 	}
 }

@@ -1,8 +1,10 @@
 package coding
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -393,6 +395,18 @@ func buildSurfaces[T any](index map[string][]T) map[string]surfaces {
 					sf[p+w+x] = append(sf[p+w+x], form{word: w, prefix: p, suffix: x, suffixed: true})
 				}
 			}
+		}
+	}
+	// The index was filled in map order: put each list in a fixed order,
+	// the fewest letters taken off first, so that equal matches resolve
+	// the same way in every run.
+	for _, sf := range out {
+		for _, fs := range sf {
+			slices.SortFunc(fs, func(a, b form) int {
+				return cmp.Or(
+					cmp.Compare(len(a.prefix)+len(a.suffix), len(b.prefix)+len(b.suffix)),
+					cmp.Compare(a.prefix, b.prefix), cmp.Compare(a.suffix, b.suffix), cmp.Compare(a.word, b.word))
+			})
 		}
 	}
 	return out
