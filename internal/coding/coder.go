@@ -245,23 +245,6 @@ func restated(prior []Event, t *trigger) bool {
 	return false
 }
 
-// rank orders triggers of one type: strong over weak, a specific mode over
-// none, phone and multilateral over visit.
-func rank(t *trigger) int {
-	r := 0
-	if !t.weak {
-		r += 10
-	}
-	switch t.mode {
-	case "phone", "multilateral":
-		r += 3
-	case "":
-	default:
-		r += 2
-	}
-	return r
-}
-
 // triggers finds trigger forms in tokens [from, to), longest first.
 func (c *coder) triggers(from, to int) []hit {
 	var out []hit
@@ -771,8 +754,8 @@ func (c *coder) antecedent(before int, parties []string) string {
 	return ""
 }
 
-// pronoun reports whether the clause of trigger h has a subject pronoun
-// («وی», «او», "he") before the trigger and no person named before it.
+// pronoun reports whether the sentence has a subject pronoun («وی», «او»,
+// "he") before trigger h.
 func (c *coder) pronoun(from int, h hit) bool {
 	for k := h.at - 1; k >= from; k-- {
 		switch c.toks[k].word {
