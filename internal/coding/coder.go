@@ -636,7 +636,9 @@ func (c *coder) topic(m gazetteer.Mention) bool {
 // modifies reports whether an adjective mention qualifies the entity
 // named right before it (within one word).
 func (c *coder) modifies(ms []gazetteer.Mention, m gazetteer.Mention) bool {
-	for _, o := range ms {
+	// ms is in text order: only the few names just before m can be it
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= m.Start })
+	for _, o := range ms[max(0, i-3):i] {
 		if o.End <= m.Start && o.How != "adjective" && o.Entity.Kind != gazetteer.KindPlace {
 			gapStart := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= o.End })
 			gapEnd := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })

@@ -65,21 +65,6 @@ type lexicon struct {
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
 		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}}
-	if err := readTSV("data/speech.tsv", 3, func(f []string) error {
-		if f[0] != "verb" && f[0] != "that" {
-			return fmt.Errorf("unknown kind %q", f[0])
-		}
-		vs := variants(f[2])
-		if len(vs) == 0 {
-			return fmt.Errorf("empty phrase")
-		}
-		for _, v := range vs {
-			lx.speech[v[0]] = append(lx.speech[v[0]], phrase{kind: f[0], lang: f[1], words: v})
-		}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
 		inf := text.KeyOf(f[0])
@@ -129,25 +114,35 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	// Phrase files: kind, language, words. pick gives the map a kind goes
+	// to, or nil for a kind the file may not have.
+	one := func(m map[string][]phrase, kinds ...string) func(string) map[string][]phrase {
+		return func(kind string) map[string][]phrase {
+			if len(kinds) == 0 || slices.Contains(kinds, kind) {
+				return m
+			}
+			return nil
+		}
+	}
 	for _, f := range []struct {
 		name string
-		into map[string][]phrase
-	}{{"data/modality.tsv", lx.modality}, {"data/contexts.tsv", lx.contexts}, {"data/cues.tsv", nil}} {
+		pick func(kind string) map[string][]phrase
+	}{
+		{"data/modality.tsv", one(lx.modality, "negation", "future", "condition")},
+		{"data/contexts.tsv", one(lx.contexts)},
+		{"data/speech.tsv", one(lx.speech, "verb", "that")},
+		{"data/cues.tsv", func(kind string) map[string][]phrase {
+			return map[string]map[string][]phrase{"topic": lx.topics, "background": lx.backgrounds}[kind]
+		}},
+	} {
 		if err := readTSV(f.name, 3, func(fs []string) error {
+			into := f.pick(fs[0])
+			if into == nil {
+				return fmt.Errorf("unknown kind %q", fs[0])
+			}
 			vs := variants(fs[2])
 			if len(vs) == 0 {
 				return fmt.Errorf("empty phrase")
-			}
-			into := f.into
-			if into == nil { // cues.tsv: one map per kind
-				switch fs[0] {
-				case "topic":
-					into = lx.topics
-				case "background":
-					into = lx.backgrounds
-				default:
-					return fmt.Errorf("unknown cue kind %q", fs[0])
-				}
 			}
 			for _, v := range vs {
 				into[v[0]] = append(into[v[0]], phrase{kind: fs[0], lang: fs[1], words: v})
