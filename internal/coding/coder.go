@@ -85,7 +85,7 @@ func Code(in Input) ([]Event, error) {
 			}
 		}
 	}
-	events = merge(events, in.Gazetteer)
+	events = merge(events, in.Gazetteer, in.Anchor)
 	if len(events) > 0 {
 		events[0].Primary = true
 	}
@@ -154,14 +154,36 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	dates := c.datesIn(s)
 	both := c.bothSides(from, to)
 	speech := c.speechStarts(from, to)
+	nps := c.objectNPs(chosen, from, to)
 	var out []Event
 	var prev *hit // the sentence's previous event, for coordinated verbs
-	for _, h := range chosen {
+	for hi, h := range chosen {
 		if c.modal(h, from, to) || c.historical(h, s) || c.background(h, from) {
 			continue
 		}
+		np, named := npOf(nps, hi)
+		if named && unrealObject(chosen[np.verb].t.typ) {
+			continue // asked for or threatened, not done
+		}
 		c.where = ""
-		ps, places := c.parties(segment(mentions, c, h, speech), h, chosen)
+		ps, places := c.parties(segment(mentions, c, h, speech), hi, chosen, nps)
+		if named && subjectFree(ps) {
+			continue // «حمله به سفارت را محکوم کرد»: nobody named did it
+		}
+		for _, np := range nps {
+			if np.verb != hi || unrealObject(h.t.typ) {
+				continue
+			}
+			// what the verb acts on is the agent of the event it names
+			nps, _ := c.parties(segment(mentions, c, chosen[np.noun], speech), np.noun, chosen, nps)
+			for _, p := range nps {
+				if !p.object {
+					p.object = true
+					ps = addParty(ps, p)
+					break
+				}
+			}
+		}
 		if both && len(last) > 0 {
 			for _, id := range last {
 				ps = addParty(ps, party{id: id, at: h.at, person: true})
@@ -185,8 +207,8 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		}
 		// a person stands for the state they serve: no Russia beside Lavrov
 		all := append(append([]string{}, ev.Actors...), ev.Recipients...)
-		if a := represented(ev.Actors, all, c.in.Gazetteer); len(a) > 0 {
-			ev.Actors, ev.Recipients = a, represented(ev.Recipients, all, c.in.Gazetteer)
+		if a := represented(ev.Actors, all, c.in.Gazetteer, c.in.Anchor); len(a) > 0 {
+			ev.Actors, ev.Recipients = a, represented(ev.Recipients, all, c.in.Gazetteer, c.in.Anchor)
 		}
 		ev.Date = c.date(h, chosen, dates, si)
 		ev.Confidence = confidence(h.t, ev)
@@ -563,7 +585,9 @@ func idsOf(ps []party, personsOnly bool) []string {
 // cite), and a capital standing for its state («تهران ... را رد کرد»,
 // «إلى بغداد» for an aid shipment). When a sentence has several triggers,
 // each mention goes to the nearest one. Places are kept for the location.
-func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (ps []party, places []gazetteer.Mention) {
+func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP) (ps []party, places []gazetteer.Mention) {
+	h := all[hi]
+	np, named := npOf(nps, hi)
 	for _, m := range ms {
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
 		mine := true
@@ -577,6 +601,14 @@ func (c *coder) parties(ms []gazetteer.Mention, h hit, all []hit) (ps []party, p
 		// تلاش‌های دوحه قدردانی کرد».
 		if !mine && h.t.verbal && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && subjectFree(ps) {
 			mine = true
+		}
+		// An event named in a verb's object has the names of its noun
+		// phrase, and only those.
+		switch {
+		case named:
+			mine = at >= np.from && at < np.to
+		case insideNP(nps, hi, at):
+			mine = false
 		}
 		e := m.Entity
 		switch {
@@ -869,9 +901,9 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		subject = all[0]
 	}
 	ev.Actors = []string{subject}
-	own := countryOf(g, subject)
+	own := serves(g, subject, c.in.Anchor)
 	for _, p := range all {
-		if p != subject && p != own {
+		if p != subject && !slices.Contains(own, p) {
 			ev.Recipients = append(ev.Recipients, p)
 		}
 	}
@@ -909,7 +941,7 @@ func (c *coder) subject(ps []party, h hit) string {
 		first := side[0]
 		if !first.person {
 			for _, p := range side[1:] {
-				if p.person && countryOf(c.in.Gazetteer, p.id) == first.id {
+				if p.person && slices.Contains(serves(c.in.Gazetteer, p.id, c.in.Anchor), first.id) {
 					return p.id
 				}
 			}

@@ -1,6 +1,11 @@
 package coding
 
-import "github.com/rasad/rasad/internal/gazetteer"
+import (
+	"slices"
+	"time"
+
+	"github.com/rasad/rasad/internal/gazetteer"
+)
 
 // merge codes one real event once: events of one type whose parties
 // overlap (a person and the state they serve count as one party), whose
@@ -8,13 +13,13 @@ import "github.com/rasad/rasad/internal/gazetteer"
 // one event, with the most specific mode, the first evidence (the title or
 // lead states it best) and every party — a state dropped for the person who
 // stands for it.
-func merge(events []Event, g *gazetteer.Gazetteer) []Event {
+func merge(events []Event, g *gazetteer.Gazetteer, on time.Time) []Event {
 	var out []Event
 	for _, ev := range events {
 		merged := false
 		for i := range out {
 			o := &out[i]
-			if o.Type != ev.Type || !overlap(o, &ev, g) {
+			if o.Type != ev.Type || !overlap(o, &ev, g, on) {
 				continue
 			}
 			if o.Mode != "" && ev.Mode != "" && o.Mode != ev.Mode {
@@ -37,7 +42,7 @@ func merge(events []Event, g *gazetteer.Gazetteer) []Event {
 			} else {
 				o.Actors = mergeIDs(o.Actors, without(ev.Actors, o.Recipients))
 			}
-			o.Actors = represented(o.Actors, append(append([]string{}, o.Actors...), o.Recipients...), g)
+			o.Actors = represented(o.Actors, append(append([]string{}, o.Actors...), o.Recipients...), g, on)
 			o.Confidence = max(o.Confidence, ev.Confidence)
 			merged = true
 			break
@@ -52,7 +57,7 @@ func merge(events []Event, g *gazetteer.Gazetteer) []Event {
 // overlap reports whether two events share their parties: the same
 // entity, or a person and the state they serve. Two different persons of
 // one state are different parties (Popova is not Putin).
-func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
+func overlap(a, b *Event, g *gazetteer.Gazetteer, on time.Time) bool {
 	isPerson := func(x string) bool {
 		e := g.Entity(x)
 		return e != nil && e.Kind == gazetteer.KindPerson
@@ -64,9 +69,9 @@ func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
 		case isPerson(x) && isPerson(y):
 			return false
 		case isPerson(x):
-			return countryOf(g, x) == y
+			return slices.Contains(serves(g, x, on), y)
 		case isPerson(y):
-			return countryOf(g, y) == x
+			return slices.Contains(serves(g, y, on), x)
 		}
 		return false
 	}
@@ -87,11 +92,13 @@ func overlap(a, b *Event, g *gazetteer.Gazetteer) bool {
 // represented drops from ids the states and organisations that a person or
 // a body among all serves (Guterres speaks for the United Nations, Egypt's
 // foreign ministry for Egypt).
-func represented(ids, all []string, g *gazetteer.Gazetteer) []string {
+func represented(ids, all []string, g *gazetteer.Gazetteer, on time.Time) []string {
 	served := map[string]bool{}
 	for _, x := range all {
-		if e := g.Entity(x); e != nil && e.Kind != gazetteer.KindCountry && e.Country != "" {
-			served[e.Country] = true
+		if e := g.Entity(x); e != nil && e.Kind != gazetteer.KindCountry {
+			for _, s := range serves(g, x, on) {
+				served[s] = true
+			}
 		}
 	}
 	var out []string
@@ -100,6 +107,31 @@ func represented(ids, all []string, g *gazetteer.Gazetteer) []string {
 			continue
 		}
 		out = append(out, x)
+	}
+	return out
+}
+
+// serves lists the states and organisations an entity speaks for on day
+// on: the state it belongs to and, for a person, the country or
+// organisation of each office held that day (every office when the day is
+// unknown). Hissein Brahim Taha serves Chad and the OIC.
+func serves(g *gazetteer.Gazetteer, id string, on time.Time) []string {
+	e := g.Entity(id)
+	if e == nil || e.Kind == gazetteer.KindCountry {
+		return nil
+	}
+	var out []string
+	if e.Country != "" {
+		out = append(out, e.Country)
+	}
+	roles := e.Roles
+	if !on.IsZero() {
+		roles = e.RolesOn(on)
+	}
+	for _, r := range roles {
+		if r.Of != "" && !slices.Contains(out, r.Of) {
+			out = append(out, r.Of)
+		}
 	}
 	return out
 }
