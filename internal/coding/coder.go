@@ -211,6 +211,9 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 			ev.Actors, ev.Recipients = a, represented(ev.Recipients, all, c.in.Gazetteer, c.in.Anchor)
 		}
 		ev.Date = c.date(h, chosen, dates, si)
+		if !c.in.Anchor.IsZero() && ev.Date > c.in.Anchor.Format("2006-01-02") {
+			continue // dated after the report: planned, not done
+		}
 		ev.Confidence = confidence(h.t, ev)
 		out = append(out, ev)
 		hh := h

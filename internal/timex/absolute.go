@@ -262,10 +262,13 @@ func (p *parser) dayMonth(i int) (Mention, int, bool) {
 		return m, i, false
 	}
 	m.d = d
-	// «۹ تا ۱۱ آبان»: a range of days in one month.
-	if _, end := p.lex.match(p, k, catRange); end > k {
-		if d2, end2, ok := p.day(end); ok && d2 > d {
-			m.d2, m.hasRange, k = d2, true, end2
+	// «۹ تا ۱۱ آبان»: a range of days in one month; «24 و25 مايو», two
+	// days of it, read as the days from the first to the second.
+	for _, cat := range []category{catRange, catDayAnd} {
+		if _, end := p.lex.match(p, k, cat); end > k && !m.hasRange {
+			if d2, end2, ok := p.day(end); ok && d2 > d {
+				m.d2, m.hasRange, k = d2, true, end2
+			}
 		}
 	}
 	if _, end := p.lex.match(p, k, catDayOf); end > k {

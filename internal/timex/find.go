@@ -80,7 +80,9 @@ func (p *parser) number(i int) (n, digits int, ok bool) {
 	if p.kind(i) != text.Number {
 		return 0, 0, false
 	}
-	if p.glued(i) && p.kind(i-1) == text.Word {
+	if p.glued(i) && p.kind(i-1) == text.Word && p.word(i-1) != "و" {
+		// a number glued to a word is part of a name («F16»), but the
+		// conjunction «و» is written glued to what it joins («24 و25»)
 		return 0, 0, false
 	}
 	if p.glued(i+1) && p.kind(i+1) == text.Word && !p.suffixOK(i+1) {

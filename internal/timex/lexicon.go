@@ -32,6 +32,7 @@ const (
 	catDayOf
 	catRange
 	catRangeFrom
+	catDayAnd
 	catLabel
 	catTimeCue
 	catAMPM
@@ -46,7 +47,7 @@ var categoryNames = map[string]category{
 	"month": catMonth, "weekday": catWeekday, "relday": catRelday, "unit": catUnit,
 	"dir": catDir, "ago": catAgo, "agopre": catAgoPre, "number": catNumber,
 	"yearcue": catYearCue, "era": catEra, "monthcue": catMonthCue, "dayof": catDayOf,
-	"range": catRange, "rangefrom": catRangeFrom, "label": catLabel, "timecue": catTimeCue,
+	"range": catRange, "rangefrom": catRangeFrom, "dayand": catDayAnd, "label": catLabel, "timecue": catTimeCue,
 	"ampm": catAMPM, "tz": catTZ, "daypart": catDaypart, "daycue": catDayCue, "ordinal": catOrdinal,
 	"relunit": catRelUnit,
 }
