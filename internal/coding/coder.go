@@ -112,6 +112,9 @@ type hit struct {
 	// clause counts the clauses before the trigger in its sentence: «حماس
 	// آزاد کرد و اسرائیل آزاد کرد» are two releases
 	clause int
+	// topical: a noun named as a topic or a cause («درباره رفع تحریم‌ها»,
+	// «بعد الهجمات»), not reported; it holds the names after it only
+	topical bool
 }
 
 // clauses numbers the clauses of a sentence's triggers: a clause ends at a
@@ -141,7 +144,13 @@ const maxEventsPerSentence = 24
 // pronoun («وی», "he") refer to them.
 func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Event {
 	from, to := c.tokenRange(s)
-	chosen := choose(c.clauses(c.triggers(from, to)))
+	var hits []hit
+	for _, h := range c.triggers(from, to) {
+		if !c.anaphoric(h) {
+			hits = append(hits, h)
+		}
+	}
+	chosen := choose(c.clauses(hits))
 	if len(chosen) == 0 {
 		return nil
 	}
@@ -155,10 +164,13 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	both := c.bothSides(from, to)
 	speech := c.speechStarts(from, to)
 	nps := c.objectNPs(chosen, from, to)
+	for i, h := range chosen {
+		chosen[i].topical = c.background(h, from) || c.talkedAbout(h, from)
+	}
 	var out []Event
 	var prev *hit // the sentence's previous event, for coordinated verbs
 	for hi, h := range chosen {
-		if c.modal(h, from, to) || c.historical(h, s) || c.background(h, from) {
+		if h.topical || c.modal(h, from, to) || c.historical(h, s) {
 			continue
 		}
 		np, named := npOf(nps, hi)
@@ -515,6 +527,51 @@ func (c *coder) background(h hit, from int) bool {
 	return false
 }
 
+// talkedAbout reports whether a trigger noun is what something is about
+// — «درباره روند مذاکرات رفع تحریم‌ها», «بشأن تبادل الأسرى», "talks about a
+// prisoner swap" — rather than an event: an about-word stands up to four
+// words before it in its clause.
+func (c *coder) talkedAbout(h hit, from int) bool {
+	if h.t.verbal {
+		return false
+	}
+	for k := h.at - 1; k >= from && k >= h.at-5; k-- {
+		w := c.toks[k].word
+		if clauseBreak(w) {
+			return false
+		}
+		for _, p := range c.lx.abouts[w] {
+			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if _, ok := c.matchWords(k, h.at, p.words); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anaphoric reports whether a trigger noun refers back to an event already
+// told: a demonstrative stands right before it («در این دیدار», «هذا
+// اللقاء», "this meeting").
+func (c *coder) anaphoric(h hit) bool {
+	if h.t.verbal {
+		return false
+	}
+	for k := h.at - 1; k >= 0 && k >= h.at-3; k-- {
+		for _, p := range c.lx.anaphors[c.toks[k].word] {
+			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if end, ok := c.matchWords(k, h.at, p.words); ok && end == h.at {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // clauseBreak reports whether a token ends a clause.
 func clauseBreak(w string) bool {
 	switch w {
@@ -527,14 +584,14 @@ func clauseBreak(w string) bool {
 // bothSides reports whether the sentence speaks of "the two sides" rather
 // than naming them.
 func (c *coder) bothSides(from, to int) bool {
-	for i := from; i+1 < to; i++ {
-		switch c.toks[i].word + " " + c.toks[i+1].word {
-		case "دو طرف", "طرفین", "الجانبين", "الطرفين", "رییسا البلدین", "الرییسان", "both sides", "two sides":
-			return true
-		}
-		switch c.toks[i].word {
-		case "طرفین", "الجانبان", "الطرفان", "الرییسان", "الزعیمان":
-			return true
+	for i := from; i < to; i++ {
+		for _, p := range c.lx.bothSides[c.toks[i].word] {
+			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if _, ok := c.matchWords(i, to, p.words); ok {
+				return true
+			}
 		}
 	}
 	return false
@@ -595,14 +652,14 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
 		mine := true
 		for _, o := range all {
-			if o.at != h.at && distance(o, at) < distance(h, at) {
+			if o.at != h.at && distance(o, at) < distance(h, at) && !(o.topical && at < o.at) {
 				mine = false
 			}
 		}
 		// A Persian verb shares the sentence's subject with the other
 		// verbs and nouns before it: «عراقچی در گفت‌وگوی تلفنی با ... از
 		// تلاش‌های دوحه قدردانی کرد».
-		if !mine && h.t.verbal && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && subjectFree(ps) {
+		if !mine && c.predicate(h) && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && subjectFree(ps) {
 			mine = true
 		}
 		// An event named in a verb's object has the names of its noun
@@ -615,6 +672,8 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 		}
 		e := m.Entity
 		switch {
+		case e.Kind == gazetteer.KindPlace && c.dateline(m):
+			// «تهران - ایرنا -», «الرياض - واس»: where the report was filed
 		case e.Kind == gazetteer.KindPlace:
 			places = append(places, m)
 			if c.where == "" && c.locative(m) {
@@ -639,6 +698,26 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 		}
 	}
 	return ps, places
+}
+
+// dateline reports whether a place opens a dateline: a dash follows it
+// («تهران - ایرنا -», «الرياض - واس», "MOSCOW -").
+func (c *coder) dateline(m gazetteer.Mention) bool {
+	j := sort.Search(len(c.toks), func(j int) bool { return c.toks[j].start >= m.End })
+	if j >= len(c.toks) {
+		return false
+	}
+	switch c.toks[j].word {
+	case "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// predicate reports whether a trigger is a Persian verb, or a noun that
+// shares the verb coordinated after it: «با پوتین دیدار و گفت‌وگو کرد».
+func (c *coder) predicate(h hit) bool {
+	return h.t.verbal || c.in.Lang == "fa" && h.end < len(c.toks) && c.toks[h.end].word == "و"
 }
 
 // topic reports whether a mention follows a preposition of topic or place

@@ -60,11 +60,20 @@ type lexicon struct {
 	// backgrounds are the words that name an event as a cause or a time
 	// («پس از», «إثر», "after")
 	backgrounds map[string][]phrase
+	// abouts are the words after which a trigger noun is what is talked
+	// about («درباره رفع تحریم‌ها», «بشأن وقف إطلاق النار», "about a ceasefire")
+	abouts map[string][]phrase
+	// anaphors are the demonstratives by which a trigger noun refers back to
+	// an event already told («این دیدار», «هذا اللقاء», "this meeting")
+	anaphors map[string][]phrase
+	// bothSides are the words that name an event's two parties without
+	// naming them («دو طرف», «الوزيران», "the two leaders")
+	bothSides map[string][]phrase
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
-		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}}
+		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
 		inf := text.KeyOf(f[0])
@@ -132,7 +141,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"data/contexts.tsv", one(lx.contexts)},
 		{"data/speech.tsv", one(lx.speech, "verb", "that")},
 		{"data/cues.tsv", func(kind string) map[string][]phrase {
-			return map[string]map[string][]phrase{"topic": lx.topics, "background": lx.backgrounds}[kind]
+			return map[string]map[string][]phrase{"topic": lx.topics, "background": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides}[kind]
 		}},
 	} {
 		if err := readTSV(f.name, 3, func(fs []string) error {

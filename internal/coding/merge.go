@@ -42,7 +42,9 @@ func merge(events []Event, g *gazetteer.Gazetteer, on time.Time) []Event {
 			} else {
 				o.Actors = mergeIDs(o.Actors, without(ev.Actors, o.Recipients))
 			}
-			o.Actors = represented(o.Actors, append(append([]string{}, o.Actors...), o.Recipients...), g, on)
+			if a := represented(o.Actors, append(append([]string{}, o.Actors...), o.Recipients...), g, on); len(a) > 0 {
+				o.Actors = a
+			}
 			o.Confidence = max(o.Confidence, ev.Confidence)
 			merged = true
 			break
