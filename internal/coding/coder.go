@@ -109,12 +109,20 @@ type hit struct {
 	at   int // first token
 	end  int
 	mood string // "" when the form says the event happened
+	// prefix is the clitics glued to an Arabic trigger («بال» in «بالغارات»)
+	prefix string
 	// clause counts the clauses before the trigger in its sentence: «حماس
 	// آزاد کرد و اسرائیل آزاد کرد» are two releases
 	clause int
 	// topical: a noun named as a topic or a cause («درباره رفع تحریم‌ها»,
 	// «بعد الهجمات»), not reported; it holds the names after it only
 	topical bool
+}
+
+// arabicNoun reports whether an Arabic trigger is a noun: it carries the
+// article or a preposition («الهجوم», «بغارات»).
+func (h hit) arabicNoun() bool {
+	return strings.Contains(h.prefix, "ال") || strings.Contains(h.prefix, "ب") || strings.HasPrefix(h.t.words[0], "ال")
 }
 
 // clauses numbers the clauses of a sentence's triggers: a clause ends at a
@@ -300,7 +308,7 @@ func (c *coder) triggers(from, to int) []hit {
 					if mood == "" {
 						mood = t.mood
 					}
-					best = &hit{t: t, at: i, end: end, mood: mood}
+					best = &hit{t: t, at: i, end: end, mood: mood, prefix: f.prefix}
 				}
 			}
 		}
@@ -664,14 +672,17 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 		}
 		// An event named in a verb's object has the names of its noun
 		// phrase, and only those.
+		other := false // in the noun phrase of another event
 		switch {
 		case named:
 			mine = at >= np.from && at < np.to
+			other = !mine
 		case insideNP(nps, hi, at):
-			mine = false
+			mine, other = false, true
 		}
 		e := m.Entity
 		switch {
+		case other:
 		case e.Kind == gazetteer.KindPlace && c.dateline(m):
 			// «تهران - ایرنا -», «الرياض - واس»: where the report was filed
 		case e.Kind == gazetteer.KindPlace:
@@ -684,6 +695,9 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 			}
 		case !mine:
 		case e.Type == "news-outlet":
+		case nested(ms, m):
+			// «وزارة الخارجية المصرية», «رئیس جمهور فرانسه»: a name inside
+			// another says whose it is; it is no party of its own
 		case m.How == "adjective" && c.modifies(ms, m):
 			// «حزب الله اللبناني», «الحرس الثوري الإيراني»: the adjective
 			// says whose the named body is; it is no party of its own
@@ -759,6 +773,18 @@ func (c *coder) modifies(ms []gazetteer.Mention, m gazetteer.Mention) bool {
 			if gapEnd-gapStart <= 1 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// nested reports whether a mention lies inside a longer one (ms is in
+// text order, and a mention contains only the few after it).
+func nested(ms []gazetteer.Mention, m gazetteer.Mention) bool {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start > m.Start })
+	for _, o := range ms[max(0, i-4):i] {
+		if o.Start <= m.Start && m.End <= o.End && o.End-o.Start > m.End-m.Start {
+			return true
 		}
 	}
 	return false
@@ -913,8 +939,26 @@ func (c *coder) locative(p gazetteer.Mention) bool {
 	if i == 0 {
 		return false
 	}
-	switch c.toks[i-1].word {
-	case "در", "فی", "وفی", "in", "at", "الی", "الى", "به":
+	k := i - 1
+	if k > 0 && placeHead(c.toks[k].word) {
+		// «في العاصمة صنعاء», «در شهر تهران», "in the capital, Sanaa"
+		k--
+		if c.in.Lang == "ar" && strings.HasPrefix(c.in.Display[c.toks[k+1].start:c.toks[k+1].end], "ب") {
+			return true // «بمدينة»
+		}
+	}
+	switch c.toks[k].word {
+	case "در", "فی", "وفی", "in", "at", "الی", "الى", "به", "the":
+		return c.toks[k].word != "the" || k > 0 && (c.toks[k-1].word == "in" || c.toks[k-1].word == "at")
+	}
+	return false
+}
+
+// placeHead reports whether a word names the kind of a place before its
+// name: «العاصمة», «مدينة», «شهر», «پایتخت», "capital", "city".
+func placeHead(w string) bool {
+	switch w {
+	case "العاصمه", "عاصمه", "مدینه", "بمدینه", "المدینه", "شهر", "پایتخت", "استان", "محافظه", "بمحافظه", "capital", "city", "province":
 		return true
 	}
 	return false
@@ -982,6 +1026,7 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 	if subject == "" {
 		subject = all[0]
 	}
+	subject = c.speaker(subject, ps, h)
 	ev.Actors = []string{subject}
 	own := serves(g, subject, c.in.Anchor)
 	for _, p := range all {
@@ -1013,8 +1058,13 @@ func (c *coder) subject(ps []party, h hit) string {
 	order := [][]party{before}
 	if w := c.toks[h.at].word; c.in.Lang == "ar" && !(strings.HasPrefix(w, "ی") || strings.HasPrefix(w, "ت")) {
 		// VSO, unless a present verb follows its subject, as headlines
-		// write it («إيران تدين…»)
+		// write it («إيران تدين…»), or the trigger is a noun: the
+		// subject of the sentence's verb acts («أطلقت السعودية … بغارات
+		// جوية»), or the name after it («غارة إسرائيلية»)
 		order = [][]party{after, before}
+		if h.arabicNoun() {
+			order = [][]party{before, after}
+		}
 	}
 	for _, side := range order {
 		if len(side) == 0 {
@@ -1031,6 +1081,33 @@ func (c *coder) subject(ps []party, h hit) string {
 		return first.id
 	}
 	return ""
+}
+
+// speaker is who acts for a state or a body among the parties that may be
+// the subject (not marked as acted on; before the verb in Persian and
+// English): a person who serves it, else a body of it («وزارة الخارجية
+// المصرية» for Egypt).
+func (c *coder) speaker(id string, ps []party, h hit) string {
+	g := c.in.Gazetteer
+	if e := g.Entity(id); e == nil || e.Kind == gazetteer.KindPerson {
+		return id
+	}
+	body := ""
+	for _, p := range ps {
+		if p.id == id || p.object || c.in.Lang != "ar" && p.at > h.at || !slices.Contains(serves(g, p.id, c.in.Anchor), id) {
+			continue
+		}
+		if p.person {
+			return p.id
+		}
+		if body == "" {
+			body = p.id
+		}
+	}
+	if body != "" {
+		return body
+	}
+	return id
 }
 
 // split puts the parties for which isActor holds among the actors and the

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"embed"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 	"sync"
@@ -85,7 +86,11 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := readTSV("data/triggers.tsv", 4, func(f []string) error {
+	triggerFiles, err := fs.Glob(dataFS, "data/triggers*.tsv")
+	if err != nil {
+		return nil, err
+	}
+	if err := readTSVs(triggerFiles, 4, func(f []string) error {
 		t := &trigger{typ: f[0], mode: f[1], lang: f[2], form: f[3]}
 		if !validType(t.typ) {
 			return fmt.Errorf("unknown type %q", t.typ)
@@ -176,6 +181,16 @@ func validType(t string) bool {
 }
 
 // readTSV reads a data file of at least min tab-separated fields a line.
+// readTSVs reads several files of one format, in order.
+func readTSVs(names []string, min int, fn func([]string) error) error {
+	for _, name := range names {
+		if err := readTSV(name, min, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func readTSV(name string, min int, fn func([]string) error) error {
 	raw, err := dataFS.ReadFile(name)
 	if err != nil {
