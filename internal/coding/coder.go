@@ -230,6 +230,11 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		if a := represented(ev.Actors, all, c.in.Gazetteer, c.in.Anchor); len(a) > 0 {
 			ev.Actors, ev.Recipients = a, represented(ev.Recipients, all, c.in.Gazetteer, c.in.Anchor)
 		}
+		if len(ev.Recipients) == 0 && sited(h.t) {
+			if r := c.site(places, h, ev.Actors); r != "" {
+				ev.Recipients = []string{r}
+			}
+		}
 		ev.Date = c.date(h, chosen, dates, si)
 		if !c.in.Anchor.IsZero() && ev.Date > c.in.Anchor.Format("2006-01-02") {
 			continue // dated after the report: planned, not done
@@ -707,6 +712,9 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 			if e.Kind == gazetteer.KindCountry && c.where == "" {
 				c.where = e.ID
 			}
+			if e.Kind == gazetteer.KindCountry {
+				places = append(places, m) // a site, for site()
+			}
 		default:
 			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h)})
 		}
@@ -906,6 +914,46 @@ func (c *coder) pronoun(from int, h hit) bool {
 		}
 	}
 	return false
+}
+
+// sited reports whether an event of this trigger reaches the state it
+// takes place in: aid goes there, troops withdraw from it or are sent to
+// it, an attack lands in it.
+func sited(t *trigger) bool {
+	switch t.typ {
+	case "AID", "MOBILIZE", "ASSAULT":
+		return true
+	case "RETREAT":
+		return t.mode == "withdraw"
+	}
+	return false
+}
+
+// site is the state of the place named nearest the trigger that is not
+// the actors' own: the recipient of an event that names no one acted on
+// («کمک به بیروت», «خروج نیروهای روسیه از خرسون», "in Afghanistan's Herat
+// province").
+func (c *coder) site(places []gazetteer.Mention, h hit, actors []string) string {
+	own := map[string]bool{}
+	for _, a := range actors {
+		own[a] = true
+		own[countryOf(c.in.Gazetteer, a)] = true
+		for _, s := range serves(c.in.Gazetteer, a, c.in.Anchor) {
+			own[s] = true
+		}
+	}
+	best, bestDist := "", 1<<30
+	for _, p := range places {
+		country := countryOf(c.in.Gazetteer, p.Entity.ID)
+		if country == "" || own[country] {
+			continue
+		}
+		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= p.Start })
+		if d := distance(h, at); d < bestDist {
+			best, bestDist = country, d
+		}
+	}
+	return best
 }
 
 // location is the place named nearest the trigger after a locative
