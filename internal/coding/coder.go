@@ -828,15 +828,23 @@ func (c *coder) object(m gazetteer.Mention, h hit) bool {
 	default:
 		before = []string{"to", "on", "against", "at"}
 	}
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		w := c.toks[k].word
 		if clauseBreak(w) || k < h.end && k >= h.at {
 			break
+		}
+		// «علیه», "against" reach over a noun phrase: «علیه طرح اصلاحات
+		// قضایی کابینه نتانیاهو»; the others mark the next few words
+		if k < i-3 && !against(w) {
+			continue
 		}
 		for _, b := range before {
 			if w == b {
 				return true
 			}
+		}
+		if h.t.typ == "PROTEST" && protestSite(w) {
+			return true // «تجمع مقابل مجلس»: protesters face whom they protest to
 		}
 	}
 	if c.in.Lang == "fa" {
@@ -848,6 +856,25 @@ func (c *coder) object(m gazetteer.Mention, h hit) bool {
 				break
 			}
 		}
+	}
+	return false
+}
+
+// against reports whether a word marks what follows it as opposed.
+func against(w string) bool {
+	switch w {
+	case "علیه", "ضد", "against":
+		return true
+	}
+	return false
+}
+
+// protestSite reports whether a word places protesters before whom they
+// protest to: «مقابل مجلس», «أمام السفارة», "outside parliament".
+func protestSite(w string) bool {
+	switch w {
+	case "مقابل", "جلوی", "امام", "outside":
+		return true
 	}
 	return false
 }
@@ -1070,6 +1097,12 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 	subject := c.subject(ps, h)
 	if subject == "" {
 		subject = inherited
+	}
+	if country := countryOf(g, c.where); subject == "" && h.t.typ == "PROTEST" && country != "" {
+		// unnamed protesters against the parties named: people of the
+		// country they march in
+		ev.Actors, ev.Recipients = []string{country}, without(all, []string{country})
+		return true
 	}
 	if subject == "" {
 		subject = all[0]
