@@ -111,12 +111,33 @@ type hit struct {
 	mood string // "" when the form says the event happened
 	// prefix is the clitics glued to an Arabic trigger («بال» in «بالغارات»)
 	prefix string
+	// verbMood is the mood of the Persian verb trigger that ends a trigger
+	// noun's clause: «در جریان سفر … به آنکارا دیدار کنند» plans the visit
+	verbMood string
 	// clause counts the clauses before the trigger in its sentence: «حماس
 	// آزاد کرد و اسرائیل آزاد کرد» are two releases
 	clause int
 	// topical: a noun named as a topic or a cause («درباره رفع تحریم‌ها»,
 	// «بعد الهجمات»), not reported; it holds the names after it only
 	topical bool
+}
+
+// noun reports whether an Arabic or English trigger is a noun, which takes
+// the mood of its clause's verb: an Arabic noun (see arabicNoun) or an
+// English one after a determiner ("the summit", "their first summit").
+func (c *coder) noun(h hit) bool {
+	switch langClass(c.in.Lang) {
+	case "ar":
+		return h.arabicNoun()
+	case "en":
+		for k := h.at - 1; k >= 0 && k >= h.at-3; k-- {
+			switch c.toks[k].word {
+			case "a", "an", "the", "their", "his", "her", "its", "s", "this":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // arabicNoun reports whether an Arabic trigger is a noun: it carries the
@@ -158,7 +179,24 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 			hits = append(hits, h)
 		}
 	}
-	chosen := choose(c.clauses(hits))
+	hits = c.clauses(hits)
+	for i := range hits {
+		if c.in.Lang != "fa" || hits[i].t.verbal {
+			continue
+		}
+		for _, v := range hits[i+1:] {
+			if v.clause != hits[i].clause {
+				break
+			}
+			if v.t.verbal {
+				if !(v.mood == moodPresent && v.t.performative) {
+					hits[i].verbMood = v.mood
+				}
+				break
+			}
+		}
+	}
+	chosen := choose(hits)
 	if len(chosen) == 0 {
 		return nil
 	}
@@ -460,7 +498,7 @@ func (c *coder) suffixes() []string { return suffixesOf[langClass(c.in.Lang)] }
 func (c *coder) modal(h hit, from, to int) bool {
 	switch {
 	case h.mood == moodPresent && h.t.performative:
-	case h.mood != "":
+	case h.mood != "", h.verbMood != "":
 		return true
 	}
 	clauseStart, clauseEnd := from, to
@@ -476,7 +514,8 @@ func (c *coder) modal(h hit, from, to int) bool {
 			break
 		}
 	}
-	for i := max(clauseStart, h.at-8); i < min(clauseEnd, h.end+12); i++ {
+	noun := c.noun(h)
+	for i := max(clauseStart, h.at-10); i < min(clauseEnd, h.end+12); i++ {
 		for _, p := range c.lx.modality[c.toks[i].word] {
 			if c.in.Lang != "" && p.lang != c.in.Lang {
 				continue
@@ -487,14 +526,24 @@ func (c *coder) modal(h hit, from, to int) bool {
 			}
 			var in bool
 			switch {
+			case p.kind == "denial":
+				in = i >= h.end
 			case p.kind == "condition":
 				in = i < h.at
 			case c.in.Lang == "fa":
 				// the verb that ends the clause, unless the trigger is that verb
 				// («قرار است» may come first)
 				in = !h.t.verbal && i >= h.end || p.kind == "future" && i < h.at
+			case noun:
+				// the clause's verb is negated or in the future: "did not
+				// attend the summit", «يعتزم … لقاء نظيره»
+				in = i < h.at
 			case p.kind == "negation":
 				in = i < h.at && end >= h.at-2
+			case c.in.Lang == "ar" && p.kind == "future":
+				// the subject stands between: «يعتزم وزير الخارجية
+				// الأمير فيصل بن فرحان لقاء نظيره»
+				in = i < h.at
 			default:
 				in = i < h.at && end >= h.at-4
 			}
@@ -503,12 +552,35 @@ func (c *coder) modal(h hit, from, to int) bool {
 			}
 		}
 	}
+	if c.denied(h, from, clauseEnd) {
+		return true
+	}
 	for i := h.end + 12; i < clauseEnd && c.in.Lang == "fa" && !h.t.verbal; i++ {
 		for _, p := range c.lx.modality[c.toks[i].word] {
 			if p.kind != "condition" && p.lang == "fa" {
 				if _, ok := c.matchWords(i, to, p.words); ok {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// denied reports whether a denial or a cancellation stands before the
+// trigger in its sentence (tokens from …) or after it in its clause (…
+// clauseEnd): «نفت … صحة التقارير التي تحدثت عن لقاء», «دیدار … لغو شد».
+func (c *coder) denied(h hit, from, clauseEnd int) bool {
+	for i := from; i < clauseEnd; i++ {
+		if i >= h.at && i < h.end {
+			continue
+		}
+		for _, p := range c.lx.modality[c.toks[i].word] {
+			if p.kind != "denial" || c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if _, ok := c.matchWords(i, clauseEnd, p.words); ok {
+				return true
 			}
 		}
 	}

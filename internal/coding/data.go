@@ -142,7 +142,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		name string
 		pick func(kind string) map[string][]phrase
 	}{
-		{"data/modality.tsv", one(lx.modality, "negation", "future", "condition")},
+		{"data/modality.tsv", one(lx.modality, "negation", "future", "condition", "denial")},
 		{"data/contexts.tsv", one(lx.contexts)},
 		{"data/speech.tsv", one(lx.speech, "verb", "that")},
 		{"data/cues.tsv", func(kind string) map[string][]phrase {
