@@ -733,8 +733,12 @@ func idsOf(ps []party, personsOnly bool) []string {
 func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP) (ps []party, places []gazetteer.Mention) {
 	h := all[hi]
 	np, named := npOf(nps, hi)
+	content := c.content(h, ms)
 	for _, m := range ms {
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+		if at >= content.from && at < content.to {
+			continue // what is asked for: «طالب … مجلس الأمن باتخاذ إجراءات … إلى الحوثي»
+		}
 		mine := true
 		for _, o := range all {
 			if o.at != h.at && distance(o, at) < distance(h, at) && !(o.topical && at < o.at) {
@@ -806,6 +810,55 @@ func (c *coder) dateline(m gazetteer.Mention) bool {
 		return true
 	}
 	return false
+}
+
+// span is a range of tokens.
+type span struct{ from, to int }
+
+// content is the part of a request that says what is asked for, whose
+// names are no parties: in Arabic after the addressee, from a verbal noun
+// with «بـ» or from «أن» («طالب X مجلس الأمن باتخاذ إجراءات …»); in
+// English from "to" after the addressee ("called on X to …"); in Persian
+// inside «خواستار … شد» or after «خواست» («از ایران خواست … ارائه دهد»).
+func (c *coder) content(h hit, ms []gazetteer.Mention) span {
+	if h.t.typ != "REQUEST" {
+		return span{}
+	}
+	// the sentence's names bound what is read; commas around a date
+	// («، اليوم (الثلاثاء)،») do not end the request
+	end := min(h.end+40, len(c.toks))
+	named := func(k int) bool { // a name stands between the trigger and token k
+		lo, hi := c.toks[h.end-1].end, c.toks[k].start
+		for _, m := range ms {
+			if m.Start >= lo && m.End <= hi && m.Entity.Kind != gazetteer.KindPlace {
+				return true
+			}
+		}
+		return false
+	}
+	switch c.in.Lang {
+	case "fa":
+		if h.t.verbal && len(h.t.words) > 1 && slices.Contains(h.t.words, gap) {
+			return span{h.at + 1, h.end - 1}
+		}
+		if h.t.verbal {
+			return span{h.end, c.clauseEnd(h.end, end)}
+		}
+	case "en":
+		for k := h.end; k < end; k++ {
+			if c.toks[k].word == "to" && named(k) {
+				return span{k, end}
+			}
+		}
+	default:
+		for k := h.end; k < end; k++ {
+			w := c.in.Display[c.toks[k].start:c.toks[k].end]
+			if (strings.HasPrefix(w, "ب") && utf8.RuneCountInString(w) > 4 || c.toks[k].word == "ان" || c.toks[k].word == "بان") && named(k) {
+				return span{k, end}
+			}
+		}
+	}
+	return span{}
 }
 
 // predicate reports whether a trigger is a Persian verb, or a noun that
