@@ -870,11 +870,26 @@ func (c *coder) predicate(h hit) bool {
 // topic reports whether a mention follows a preposition of topic or place
 // within two words: «درباره», «در مورد», «در»; «حول», «بشأن», «في»; "about",
 // "in".
-func (c *coder) topic(m gazetteer.Mention) bool {
+func (c *coder) topic(m gazetteer.Mention) bool { return c.topicWithin(m, 8) }
+
+// topicWithin is topic looking back over at most depth coordinated names,
+// so that a list of names costs linear time.
+func (c *coder) topicWithin(m gazetteer.Mention, depth int) bool {
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
 	if i < len(c.toks) && c.toks[i].start < m.Start {
 		glued := c.in.Display[c.toks[i].start:m.Start]
+		if glued == "و" {
+			return depth > 0 && c.joinedTopic(i, m, depth-1)
+		}
 		return c.in.Lang == "ar" && (glued == "وفي" || glued == "في")
+	}
+	if i > 0 {
+		switch c.toks[i-1].word {
+		case "و", "and", "،", ",":
+			if depth > 0 && c.joinedTopic(i-1, m, depth-1) {
+				return true
+			}
+		}
 	}
 	for k := i - 1; k >= 0 && k >= i-2; k-- {
 		w := c.toks[k].word
@@ -892,6 +907,20 @@ func (c *coder) topic(m gazetteer.Mention) bool {
 		}
 	}
 	return false
+}
+
+// joinedTopic reports whether the name before the conjunction at token k
+// is a topic: «في سوريا واليمن», «درباره سوریه و عراق», "about Syria and
+// Iraq" talk of both.
+func (c *coder) joinedTopic(k int, m gazetteer.Mention, depth int) bool {
+	ms := c.in.Mentions
+	j := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= m.Start }) - 1
+	for ; j >= 0 && ms[j].End > c.toks[k].start; j-- {
+	}
+	if j < 0 || ms[j].End < c.toks[max(k-1, 0)].start {
+		return false
+	}
+	return c.topicWithin(ms[j], depth)
 }
 
 // modifies reports whether an adjective mention qualifies the entity
