@@ -60,6 +60,8 @@ type coder struct {
 	// where is the place or country the current trigger's sentence says
 	// it happens in, for unnamed actors
 	where string
+	// rels are the current sentence's relative clauses
+	rels []span
 }
 
 // Code finds the events of one document.
@@ -210,6 +212,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	both := c.bothSides(from, to)
 	speech := c.speechStarts(from, to)
 	nps := c.objectNPs(chosen, from, to)
+	c.rels = c.relatives(from, to)
 	for i, h := range chosen {
 		chosen[i].topical = c.background(h, from) || c.talkedAbout(h, from)
 	}
@@ -731,6 +734,22 @@ func idsOf(ps []party, personsOnly bool) []string {
 // «إلى بغداد» for an aid shipment). When a sentence has several triggers,
 // each mention goes to the nearest one. Places are kept for the location.
 func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP) (ps []party, places []gazetteer.Mention) {
+	ps, places = c.partiesOf(ms, hi, all, nps, false)
+	// A relative clause's names are its own, unless the trigger has no
+	// one else to act on: «رفضها للموقف الذي عبر عنه مجلس الشيوخ», «کشتی‌هایی
+	// که متعلق به رژیم صهیونیستی هستند». Its places count as ever.
+	rps, rplaces := c.partiesOf(ms, hi, all, nps, true)
+	if len(ps) <= 1 {
+		for _, p := range rps {
+			ps = addParty(ps, p)
+		}
+	}
+	return ps, append(places, rplaces...)
+}
+
+// partiesOf is parties for the names outside the relative clauses that do
+// not hold the trigger, or (relative) for the names inside them.
+func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP, relative bool) (ps []party, places []gazetteer.Mention) {
 	h := all[hi]
 	np, named := npOf(nps, hi)
 	content := c.content(h, ms)
@@ -738,6 +757,14 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
 		if at >= content.from && at < content.to {
 			continue // what is asked for: «طالب … مجلس الأمن باتخاذ إجراءات … إلى الحوثي»
+		}
+		foreign := false // in a relative clause that does not hold the trigger
+		if rel, ok := inSpan(c.rels, at); ok {
+			hrel, hin := inSpan(c.rels, h.at)
+			foreign = !hin || hrel != rel
+		}
+		if foreign != relative {
+			continue
 		}
 		mine := true
 		for _, o := range all {
@@ -779,9 +806,10 @@ func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectN
 		case nested(ms, m):
 			// «وزارة الخارجية المصرية», «رئیس جمهور فرانسه»: a name inside
 			// another says whose it is; it is no party of its own
-		case m.How == "adjective" && c.modifies(ms, m):
-			// «حزب الله اللبناني», «الحرس الثوري الإيراني»: the adjective
-			// says whose the named body is; it is no party of its own
+		case (m.How == "adjective" || e.Kind == gazetteer.KindCountry) && c.modifies(ms, m):
+			// «حزب الله اللبناني», «الحرس الثوري الإيراني», «جنبش انصارالله
+			// یمن»: the adjective or the country says whose the named body
+			// is; it is no party of its own
 		case c.topic(m):
 			// «درباره سوریه», «الأوضاع في اليمن»: what is talked about, or
 			// where, is no party
@@ -861,6 +889,54 @@ func (c *coder) content(h hit, ms []gazetteer.Mention) span {
 	return span{}
 }
 
+// relatives finds the relative clauses of tokens [from, to): from a
+// relative word after a noun to the next comma, within 30 words —
+// «X که به مسکو سفر کرده بود، …», «…، التي …،», ", which …,". A «که» after
+// a verb or in a conjunction («در حالی که») opens no relative clause.
+func (c *coder) relatives(from, to int) []span {
+	var out []span
+	for k := from + 1; k < to; k++ {
+		if len(c.lx.relatives[c.toks[k].word]) == 0 || clauseBreak(c.toks[k-1].word) && c.in.Lang == "fa" {
+			continue
+		}
+		ok := false
+		for _, p := range c.lx.relatives[c.toks[k].word] {
+			ok = ok || c.in.Lang == "" || p.lang == c.in.Lang
+		}
+		if !ok || c.in.Lang == "fa" && notRelative(c.toks[k-1].word) || c.in.Lang == "en" && !clauseBreak(c.toks[k-1].word) {
+			continue
+		}
+		for e := k + 1; e < to && e <= k+30; e++ {
+			if clauseBreak(c.toks[e].word) {
+				out = append(out, span{k, e})
+				k = e
+				break
+			}
+		}
+	}
+	return out
+}
+
+// notRelative reports whether «که» after this word is a conjunction or a
+// complementizer, not a relative pronoun.
+func notRelative(w string) bool {
+	switch w {
+	case "حالی", "طوری", "چرا", "آن", "این", "آنجا", "زمانی", "هنگامی", "است", "بود", "شد", "کرد", "گفت", "داد", "دارد", "اند", "کند", "کرده", "شده", "بلکه", "تا":
+		return true
+	}
+	return false
+}
+
+// inSpan reports whether token at lies in one of the spans.
+func inSpan(ss []span, at int) (span, bool) {
+	for _, s := range ss {
+		if at >= s.from && at < s.to {
+			return s, true
+		}
+	}
+	return span{}, false
+}
+
 // predicate reports whether a trigger is a Persian verb, or a noun that
 // shares the verb coordinated after it: «با پوتین دیدار و گفت‌وگو کرد».
 func (c *coder) predicate(h hit) bool {
@@ -929,10 +1005,13 @@ func (c *coder) modifies(ms []gazetteer.Mention, m gazetteer.Mention) bool {
 	// ms is in text order: only the few names just before m can be it
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= m.Start })
 	for _, o := range ms[max(0, i-3):i] {
-		if o.End <= m.Start && o.How != "adjective" && o.Entity.Kind != gazetteer.KindPlace {
+		if o.End <= m.Start && o.How != "adjective" && o.Entity.Kind != gazetteer.KindPlace &&
+			(m.How == "adjective" || o.Entity.Kind != gazetteer.KindCountry && countryOf(c.in.Gazetteer, o.Entity.ID) == m.Entity.ID) {
 			gapStart := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= o.End })
 			gapEnd := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
-			if gapEnd-gapStart <= 1 {
+			// an adjective may stand one word away («الحرس الثوري
+			// الإيراني»), a country's name right after the body's
+			if gapEnd-gapStart == 0 || m.How == "adjective" && gapEnd-gapStart == 1 && !clauseBreak(c.toks[gapStart].word) {
 				return true
 			}
 		}
