@@ -843,22 +843,31 @@ func (c *coder) dateline(m gazetteer.Mention) bool {
 // span is a range of tokens.
 type span struct{ from, to int }
 
-// content is the part of a request that says what is asked for, whose
-// names are no parties: in Arabic after the addressee, from a verbal noun
-// with «بـ» or from «أن» («طالب X مجلس الأمن باتخاذ إجراءات …»); in
-// English from "to" after the addressee ("called on X to …"); in Persian
-// inside «خواستار … شد» or after «خواست» («از ایران خواست … ارائه دهد»).
+// content is the part of a request, a praise, an apology or an accusation
+// that says what is asked for or what it is for, whose names are no
+// parties:
+//   - requests: in Arabic after the addressee, from a verbal noun with «بـ»
+//     or from «أن» («طالب X مجلس الأمن باتخاذ إجراءات …»); in English from
+//     "to" after the addressee ("called on X to …"); in Persian inside
+//     «خواستار … شد» or after «خواست» («از ایران خواست … ارائه دهد»);
+//   - reasons: in English from "for" or "of" after the one praised or
+//     accused ("praised Oman for its mediation between Iran and …", "accused
+//     Russia of shelling …"); in Arabic from «على» or a verbal noun with
+//     «بـ» after them; in Persian from «برای», «بابت» or «به خاطر», or «به»
+//     after the object's «را», up to the verb («X را به نادیده گرفتن
+//     همکاری‌های ایران متهم کرد»).
 func (c *coder) content(h hit, ms []gazetteer.Mention) span {
-	if h.t.typ != "REQUEST" {
+	request := h.t.typ == "REQUEST"
+	if !request && h.t.typ != "SUPPORT" && h.t.typ != "CONCEDE" && h.t.typ != "ACCUSE" {
 		return span{}
 	}
 	// the sentence's names bound what is read; commas around a date
 	// («، اليوم (الثلاثاء)،») do not end the request
 	end := min(h.end+40, len(c.toks))
-	named := func(k int) bool { // a name stands between the trigger and token k
-		lo, hi := c.toks[h.end-1].end, c.toks[k].start
+	named := func(lo, k int) bool { // a name stands in tokens [lo, k)
+		from, to := c.toks[lo].start, c.toks[k].start
 		for _, m := range ms {
-			if m.Start >= lo && m.End <= hi && m.Entity.Kind != gazetteer.KindPlace {
+			if m.Start >= from && m.End <= to && m.Entity.Kind != gazetteer.KindPlace {
 				return true
 			}
 		}
@@ -866,22 +875,47 @@ func (c *coder) content(h hit, ms []gazetteer.Mention) span {
 	}
 	switch c.in.Lang {
 	case "fa":
-		if h.t.verbal && len(h.t.words) > 1 && slices.Contains(h.t.words, gap) {
-			return span{h.at + 1, h.end - 1}
+		if !h.t.verbal {
+			return span{}
 		}
-		if h.t.verbal {
+		if request {
+			if len(h.t.words) > 1 && slices.Contains(h.t.words, gap) {
+				return span{h.at + 1, h.end - 1}
+			}
 			return span{h.end, c.clauseEnd(h.end, end)}
+		}
+		ra := -1
+		for k := h.at - 1; k >= 0 && k >= h.at-25 && !clauseBreak(c.toks[k].word); k-- {
+			switch c.toks[k].word {
+			case "را":
+				ra = k
+			case "برای", "بابت", "خاطر":
+				if k > 0 && named(max(0, k-12), k) {
+					return span{k, h.at}
+				}
+			}
+		}
+		for k := ra + 1; ra >= 0 && k < h.at; k++ {
+			if c.toks[k].word == "به" {
+				return span{k, h.at}
+			}
 		}
 	case "en":
 		for k := h.end; k < end; k++ {
-			if c.toks[k].word == "to" && named(k) {
+			w := c.toks[k].word
+			if (request && w == "to" || !request && (w == "for" || w == "of")) && named(h.end, k) {
 				return span{k, end}
 			}
 		}
 	default:
+		// «طالب X Y بـ…», «اتهم X Y بـ…»: the addressee or the accused
+		// stands before what is asked or alleged; a praise's «بـ» names what
+		// is praised («أشاد بجهود الكويت»), its «على» what for
 		for k := h.end; k < end; k++ {
 			w := c.in.Display[c.toks[k].start:c.toks[k].end]
-			if (strings.HasPrefix(w, "ب") && utf8.RuneCountInString(w) > 4 || c.toks[k].word == "ان" || c.toks[k].word == "بان") && named(k) {
+			verbalNoun := (request || h.t.typ == "ACCUSE") && strings.HasPrefix(w, "ب") && utf8.RuneCountInString(w) > 4
+			that := c.toks[k].word == "ان" || c.toks[k].word == "بان"
+			if (verbalNoun || that || !request && c.toks[k].word == "علی") && named(h.end, k) {
 				return span{k, end}
 			}
 		}
