@@ -262,6 +262,11 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 			inherited = out[len(out)-1].Actors[0]
 		case c.pronoun(from, h):
 			inherited = c.antecedent(s.Start, idsOf(ps, false))
+		case c.firstPerson(h, from):
+			// «گفت: «امروز با میقاتی گفت‌وگو کردم»»: the speaker did it
+			if sp := c.speakerBefore(h, speech, from); sp != "" && !slices.Contains(idsOf(ps, false), sp) {
+				ps = append([]party{{id: sp, at: from, person: true}}, ps...)
+			}
 		}
 		if !c.assignParties(&ev, h, ps, inherited) {
 			continue
@@ -969,6 +974,51 @@ func inSpan(ss []span, at int) (span, bool) {
 		}
 	}
 	return span{}, false
+}
+
+// firstPerson reports whether a trigger verb is in the first person
+// («گفت‌وگو کردم», «دیدار کردیم», "I met", "we signed"): quoted words of
+// the speaker.
+func (c *coder) firstPerson(h hit, from int) bool {
+	switch c.in.Lang {
+	case "fa":
+		if !h.t.verbal {
+			return false
+		}
+		// a Persian verb's first person ends in «م» (کردم، کردیم، کرده‌ایم);
+		// no third person does
+		return strings.HasSuffix(c.toks[h.end-1].word, "م")
+	case "en":
+		if h.at > from {
+			switch c.toks[h.at-1].word {
+			case "i", "we":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerBefore is the person who speaks the words holding trigger h: the
+// last person named before the speech that holds it.
+func (c *coder) speakerBefore(h hit, speech []int, from int) string {
+	start := -1
+	for _, s := range speech {
+		if s <= h.at {
+			start = s
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	lo, hi := c.toks[from].start, c.toks[start].start
+	best := ""
+	for _, m := range c.in.Mentions {
+		if m.Start >= lo && m.End <= hi && m.Entity.Kind == gazetteer.KindPerson {
+			best = m.Entity.ID
+		}
+	}
+	return best
 }
 
 // predicate reports whether a trigger is a Persian verb, or a noun that
