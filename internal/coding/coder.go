@@ -71,7 +71,7 @@ func Code(in Input) ([]Event, error) {
 		return nil, err
 	}
 	c := &coder{in: in, lx: lx}
-	for _, t := range text.KeyTokens(in.Key.Key) {
+	for _, t := range in.Key.Tokens() {
 		s, e := in.Key.Span(t.Start, t.End)
 		c.toks = append(c.toks, token{in.Key.Key[t.Start:t.End], s, e})
 	}

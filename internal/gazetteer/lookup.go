@@ -13,7 +13,7 @@ import (
 func (g *Gazetteer) Lookup(name string) []*Entity {
 	display, _ := text.Display(name)
 	k := text.Key(display)
-	m := &matcher{g: g, display: display, k: k, key: k.Key, toks: text.KeyTokens(k.Key),
+	m := &matcher{g: g, display: display, k: k, key: k.Key, toks: k.Tokens(),
 		clitics: true, suffixes: true, seen: map[int32]bool{}, surnames: map[string]int32{}}
 	if len(m.toks) == 0 {
 		return nil

@@ -86,7 +86,7 @@ type candidate struct {
 // holder that may overlap the country mention inside it.
 func (g *Gazetteer) Match(display string, k *text.Keyed, opts Options) []Mention {
 	m := &matcher{
-		g: g, display: display, k: k, key: k.Key, toks: text.KeyTokens(k.Key), opts: opts,
+		g: g, display: display, k: k, key: k.Key, toks: k.Tokens(), opts: opts,
 		clitics:  opts.Lang != "fa" && opts.Lang != "en",
 		suffixes: opts.Lang != "ar" && opts.Lang != "en",
 		seen:     map[int32]bool{},

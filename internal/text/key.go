@@ -2,6 +2,7 @@ package text
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,6 +28,16 @@ type Keyed struct {
 	cut []keyCut
 	// lastEnd is where the text of the last key rune ends.
 	lastEnd int32
+	// toks are the key's tokens, split once for every stage that reads them
+	toksOnce sync.Once
+	toks     []KeyToken
+}
+
+// Tokens are the key's tokens (KeyTokens of Key), split on first use and
+// shared by the stages: the slice must not be changed.
+func (k *Keyed) Tokens() []KeyToken {
+	k.toksOnce.Do(func() { k.toks = KeyTokens(k.Key) })
+	return k.toks
 }
 
 type keyCut struct{ at, end int32 }

@@ -20,7 +20,7 @@ type parser struct {
 // document's language ("fa", "ar", "en"), or "" to accept every language's
 // forms.
 func Find(display string, k *text.Keyed, lang string) []Mention {
-	p := &parser{key: k.Key, toks: text.KeyTokens(k.Key), langs: maskOf(lang), lex: loadLexicon()}
+	p := &parser{key: k.Key, toks: k.Tokens(), langs: maskOf(lang), lex: loadLexicon()}
 	var out []Mention
 	for i := 0; i < len(p.toks); {
 		if !p.mayStart(i) {

@@ -35,7 +35,7 @@ const (
 // the text's mentions (Find) and k its key.
 func Dateline(display string, k *text.Keyed, lang string, ms []Mention) (Publication, bool) {
 	limit := lineLimit(display)
-	p := &parser{key: k.Key, toks: text.KeyTokens(k.Key), langs: maskOf(lang), lex: loadLexicon()}
+	p := &parser{key: k.Key, toks: k.Tokens(), langs: maskOf(lang), lex: loadLexicon()}
 	for i := range ms {
 		m := &ms[i]
 		if m.Start >= limit {
