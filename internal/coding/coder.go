@@ -281,6 +281,9 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 				ev.Recipients = []string{r}
 			}
 		}
+		if len(ev.Recipients) == 0 && !h.t.reciprocal {
+			ev.Recipients = c.implied(h, ev.Actors, out, prior, from)
+		}
 		ev.Date = c.date(h, chosen, dates, si)
 		if !c.in.Anchor.IsZero() && ev.Date > c.in.Anchor.Format("2006-01-02") {
 			continue // dated after the report: planned, not done
@@ -1019,6 +1022,51 @@ func (c *coder) speakerBefore(h hit, speech []int, from int) string {
 		}
 	}
 	return best
+}
+
+// implied finds the recipient of a directed event whose sentence names
+// none, from the events around it:
+//   - a thanks, an apology or a request made in a meeting or a call goes
+//     to the other side of it: «پوتین در گفت‌وگوی تلفنی با علی‌اف بابت
+//     حادثه عذرخواهی کرد»;
+//   - a reaction to "this move" («این اقدام را محکوم کرد», «هذا القرار»,
+//     "the decision") is to whoever acted in the report's latest event
+//     before the sentence.
+func (c *coder) implied(h hit, actors []string, same, prior []Event, from int) []string {
+	others := func(ev Event) []string {
+		var out []string
+		for _, p := range append(append([]string{}, ev.Actors...), ev.Recipients...) {
+			if !slices.Contains(actors, p) && !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	switch h.t.typ {
+	case "SUPPORT", "CONCEDE", "REQUEST":
+		for i := len(same) - 1; i >= 0; i-- {
+			if same[i].Type == "CONSULT" && slices.Contains(append(append([]string{}, same[i].Actors...), same[i].Recipients...), actors[0]) {
+				return others(same[i])
+			}
+		}
+	}
+	if !reacting(h.t.typ) || len(prior) == 0 {
+		return nil
+	}
+	for k := max(from, h.at-12); k < h.end+12 && k < len(c.toks); k++ {
+		for _, p := range c.lx.anaphors[c.toks[k].word] {
+			if c.in.Lang != "" && p.lang != c.in.Lang {
+				continue
+			}
+			if _, ok := c.matchWords(k, len(c.toks), p.words); ok {
+				last := prior[len(prior)-1]
+				if last.End <= c.toks[from].start {
+					return without(last.Actors, actors)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // predicate reports whether a trigger is a Persian verb, or a noun that
