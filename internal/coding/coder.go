@@ -62,6 +62,10 @@ type coder struct {
 	where string
 	// rels are the current sentence's relative clauses
 	rels []span
+	// parts number the current sentence's comma-separated parts, from
+	// token partFrom
+	parts    []int
+	partFrom int
 }
 
 // Code finds the events of one document.
@@ -213,6 +217,14 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	speech := c.speechStarts(from, to)
 	nps := c.objectNPs(chosen, from, to)
 	c.rels = c.relatives(from, to)
+	c.parts, c.partFrom = c.parts[:0], from
+	n := 0
+	for i := from; i < to; i++ {
+		if clauseBreak(c.toks[i].word) {
+			n++
+		}
+		c.parts = append(c.parts, n)
+	}
 	for i, h := range chosen {
 		chosen[i].topical = c.background(h, from) || c.talkedAbout(h, from)
 	}
@@ -776,7 +788,7 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 		}
 		mine := true
 		for _, o := range all {
-			if o.at != h.at && distance(o, at) < distance(h, at) && !(o.topical && at < o.at) {
+			if o.at != h.at && c.nearer(o, h, at) && !(o.topical && at < o.at) {
 				mine = false
 			}
 		}
@@ -1073,6 +1085,27 @@ func (c *coder) implied(h hit, actors []string, same, prior []Event, from int) [
 // shares the verb coordinated after it: «با پوتین دیدار و گفت‌وگو کرد».
 func (c *coder) predicate(h hit) bool {
 	return h.t.verbal || c.in.Lang == "fa" && h.end < len(c.toks) && c.toks[h.end].word == "و"
+}
+
+// nearer reports whether trigger o is nearer than h to the name at token
+// at: a trigger in the name's own part of the sentence (between commas)
+// first — «استقبل X في جدة الرئيس الأوكراني Y، وجرى بحث … لتبادل الأسرى»
+// gives Y to the reception — then the one fewer words away.
+func (c *coder) nearer(o, h hit, at int) bool {
+	so, sh := c.part(o.at) == c.part(at), c.part(h.at) == c.part(at)
+	if so != sh {
+		return so
+	}
+	return distance(o, at) < distance(h, at)
+}
+
+// part numbers the comma-separated parts of the current sentence: the
+// clause breaks before token i.
+func (c *coder) part(i int) int {
+	if i < c.partFrom || i-c.partFrom >= len(c.parts) {
+		return -1
+	}
+	return c.parts[i-c.partFrom]
 }
 
 // topic reports whether a mention follows a preposition of topic or place
