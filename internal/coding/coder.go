@@ -810,6 +810,9 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 		}
 		e := m.Entity
 		switch {
+		case other && e.Kind == gazetteer.KindPlace && !c.heldByEvent(nps, all, hi, at):
+			// where the talks were, not where the event talked about was
+			places = append(places, m)
 		case other:
 		case e.Kind == gazetteer.KindPlace && c.dateline(m):
 			// «تهران - ایرنا -», «الرياض - واس»: where the report was filed

@@ -5,8 +5,9 @@ package coding
 // …», "condemned Russia's attack on Kyiv". The names inside that noun phrase
 // are the parties of the named event, not of the verb; what the verb acts
 // on is the named event's agent (Israel is condemned, not the embassy).
-// And an event named in the object of a request or a threat («خواستار
-// آتش‌بس شد», "called for a ceasefire", «هدد بشن هجمات») has not happened.
+// And an event named in the object of a request, a threat or a talk
+// («خواستار آتش‌بس شد», "called for a ceasefire", «هدد بشن هجمات», «بحث
+// تبادل الأسرى») has not happened, or is not reported as happened.
 
 // objectNP is a nominal trigger inside the object of a verb trigger, and
 // the tokens [from, to) of the noun phrase that holds its parties.
@@ -16,8 +17,9 @@ type objectNP struct {
 }
 
 // unrealObject reports whether an event named in the object of a verb of
-// this type has not happened (it is asked for or threatened).
-func unrealObject(typ string) bool { return typ == "REQUEST" || typ == "THREATEN" }
+// this type is not reported as happened: it is asked for, threatened, or
+// talked about («بحث الجانبان تبادل الأسرى», "discussed a ceasefire").
+func unrealObject(typ string) bool { return typ == "REQUEST" || typ == "THREATEN" || typ == "CONSULT" }
 
 // reacting reports whether a verb of this type acts on the agent of the
 // event named in its object: one condemns, rejects, praises or apologises
@@ -139,6 +141,18 @@ func englishPreposition(w string) bool {
 	switch w {
 	case "to", "for", "of", "with", "on", "in", "at", "by", "from", "over", "about":
 		return true
+	}
+	return false
+}
+
+// heldByEvent reports whether token at lies in the noun phrase of an event
+// other than hit i that is reported as happened (not asked for, threatened
+// or talked about): its places are that event's.
+func (c *coder) heldByEvent(nps []objectNP, all []hit, i, at int) bool {
+	for _, np := range nps {
+		if np.noun != i && at >= np.from && at < np.to && !unrealObject(all[np.verb].t.typ) {
+			return true
+		}
 	}
 	return false
 }
