@@ -1510,7 +1510,9 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 	}
 	subject = c.speaker(subject, ps, h)
 	ev.Actors = []string{subject}
-	own := serves(g, subject, c.in.Anchor)
+	// the subject's own state is no recipient: the one it serves, or the
+	// one an armed group or a party belongs to («جنبش انصارالله یمن»)
+	own := append(serves(g, subject, c.in.Anchor), countryOf(g, subject))
 	for _, p := range all {
 		if p != subject && !slices.Contains(own, p) {
 			ev.Recipients = append(ev.Recipients, p)

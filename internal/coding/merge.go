@@ -114,12 +114,19 @@ func represented(ids, all []string, g *gazetteer.Gazetteer, on time.Time) []stri
 }
 
 // serves lists the states and organisations an entity speaks for on day
-// on: the state it belongs to and, for a person, the country or
+// on: the state a person or a state body belongs to and, for a person, the
+// country or
 // organisation of each office held that day (every office when the day is
 // unknown). Hissein Brahim Taha serves Chad and the OIC.
 func serves(g *gazetteer.Gazetteer, id string, on time.Time) []string {
 	e := g.Entity(id)
 	if e == nil || e.Kind == gazetteer.KindCountry {
+		return nil
+	}
+	switch e.Type {
+	case "armed-group", "political-party", "news-outlet", "other":
+		// Hezbollah, the Houthis, a party, a newspaper: of a country, not
+		// its voice
 		return nil
 	}
 	var out []string
