@@ -754,36 +754,54 @@ func idsOf(ps []party, personsOnly bool) []string {
 // «إلى بغداد» for an aid shipment). When a sentence has several triggers,
 // each mention goes to the nearest one. Places are kept for the location.
 func (c *coder) parties(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP) (ps []party, places []gazetteer.Mention) {
-	ps, places = c.partiesOf(ms, hi, all, nps, false)
+	ps, places = c.partiesOf(ms, hi, all, nps, zoneMain)
 	// A relative clause's names are its own, unless the trigger has no
 	// one else to act on: «رفضها للموقف الذي عبر عنه مجلس الشيوخ», «کشتی‌هایی
 	// که متعلق به رژیم صهیونیستی هستند». Its places count as ever.
-	rps, rplaces := c.partiesOf(ms, hi, all, nps, true)
+	rps, rplaces := c.partiesOf(ms, hi, all, nps, zoneRelative)
 	if len(ps) <= 1 {
 		for _, p := range rps {
+			ps = addParty(ps, p)
+		}
+	}
+	// What is asked for names no party, unless no one else is named:
+	// «خواستار ادامه هماهنگی مسکو و آنکارا شد».
+	if len(ps) <= 1 && all[hi].t.typ == "REQUEST" {
+		cps, _ := c.partiesOf(ms, hi, all, nps, zoneContent)
+		for _, p := range cps {
+			p.object = true
 			ps = addParty(ps, p)
 		}
 	}
 	return ps, append(places, rplaces...)
 }
 
-// partiesOf is parties for the names outside the relative clauses that do
-// not hold the trigger, or (relative) for the names inside them.
-func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP, relative bool) (ps []party, places []gazetteer.Mention) {
+// zones of a sentence's names for a trigger: the trigger's own, those in a
+// relative clause that does not hold it, and those in what it asks for or
+// what it praises or blames for (content).
+const (
+	zoneMain = iota
+	zoneRelative
+	zoneContent
+)
+
+// partiesOf is parties for the names of one zone.
+func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objectNP, zone int) (ps []party, places []gazetteer.Mention) {
 	h := all[hi]
 	np, named := npOf(nps, hi)
 	content := c.content(h, ms)
 	for _, m := range ms {
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
-		if at >= content.from && at < content.to {
-			continue // what is asked for: «طالب … مجلس الأمن باتخاذ إجراءات … إلى الحوثي»
-		}
-		foreign := false // in a relative clause that does not hold the trigger
+		z := zoneMain
 		if rel, ok := inSpan(c.rels, at); ok {
-			hrel, hin := inSpan(c.rels, h.at)
-			foreign = !hin || hrel != rel
+			if hrel, hin := inSpan(c.rels, h.at); !hin || hrel != rel {
+				z = zoneRelative
+			}
 		}
-		if foreign != relative {
+		if at >= content.from && at < content.to {
+			z = zoneContent // what is asked for: «طالب … مجلس الأمن باتخاذ إجراءات … إلى الحوثي»
+		}
+		if z != zone {
 			continue
 		}
 		mine := true
