@@ -370,7 +370,14 @@ func (c *coder) triggers(from, to int) []hit {
 				if !ok || f.suffixed && len(t.words) > 1 {
 					continue
 				}
-				if end, ok := c.matchWords(i, to, t.words); ok && (best == nil || end > best.end) && !c.adjectival(t, end, to) {
+				end, ok := c.matchWords(i, to, t.words)
+				better := best == nil || end > best.end
+				if best != nil && best.t.form == t.form && slices.Contains(t.words, gap) {
+					// two tenses of one verb after a gap: the nearer is its
+					// verb («خواستار آزادی گروگان‌ها شد تا … آغاز شود»)
+					better = end < best.end
+				}
+				if ok && better && !c.adjectival(t, end, to) {
 					if mood == "" {
 						mood = t.mood
 					}
