@@ -55,8 +55,9 @@ type coder struct {
 	in   Input
 	lx   *lexicon
 	toks []token
-	// a buffer reused by forms
+	// buffers reused by forms and candidates
 	formBuf []form
+	candBuf []*trigger
 	// where is the place or country the current trigger's sentence says
 	// it happens in, for unnamed actors
 	where string
@@ -362,7 +363,7 @@ func (c *coder) triggers(from, to int) []hit {
 	for i := from; i < to; i++ {
 		var best *hit
 		for _, f := range forms(c, i, c.lx.triggerSurfaces) {
-			for _, t := range c.lx.triggers[f.word] {
+			for _, t := range c.candidates(f, i, to) {
 				if c.in.Lang != "" && t.lang != c.in.Lang {
 					continue
 				}
@@ -390,6 +391,25 @@ func (c *coder) triggers(from, to int) []hit {
 			i = best.end - 1
 		}
 	}
+	return out
+}
+
+// candidates are the triggers that may start at token i read as form f,
+// in load order: those of one word or a gap after the first, and those
+// whose second word is the next token (bare or with a suffix).
+func (c *coder) candidates(f form, i, to int) []*trigger {
+	out := append(c.candBuf[:0], c.lx.byStart[f.word]...)
+	if i+1 < to && !f.suffixed {
+		next := c.toks[i+1].word
+		out = append(out, c.lx.byStart[pairKey(f.word, next)]...)
+		for _, s := range c.suffixes() {
+			if len(next) > len(s) && strings.HasSuffix(next, s) {
+				out = append(out, c.lx.byStart[pairKey(f.word, next[:len(next)-len(s)])]...)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *trigger) int { return a.seq - b.seq })
+	c.candBuf = out
 	return out
 }
 

@@ -33,7 +33,11 @@ type trigger struct {
 	mood   string
 	verbal bool   // ends with a conjugated Persian verb
 	form   string // as written in the data, for the event page
+	seq    int    // load order: the first listed wins a tie
 }
+
+// pairKey is the byStart key of a trigger's first two words.
+func pairKey(a, b string) string { return a + "\x00" + b }
 
 // Moods of a trigger's verb form.
 const (
@@ -50,6 +54,9 @@ type phrase struct {
 
 type lexicon struct {
 	triggers map[string][]*trigger // by first key token
+	// byStart lists the triggers by their first two key tokens (pairKey),
+	// or by the first alone for one word or a gap after it
+	byStart map[string][]*trigger
 	modality map[string][]phrase   // by first key token
 	contexts map[string][]phrase
 	speech   map[string][]phrase // speech verbs that open reported speech
@@ -76,7 +83,7 @@ type lexicon struct {
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
-	lx := &lexicon{triggers: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
+	lx := &lexicon{triggers: map[string][]*trigger{}, byStart: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
 		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
@@ -89,6 +96,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	}); err != nil {
 		return nil, err
 	}
+	seq := 0
 	triggerFiles, err := fs.Glob(dataFS, "data/triggers*.tsv")
 	if err != nil {
 		return nil, err
@@ -124,7 +132,16 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		}
 		for _, v := range vs {
 			for _, tv := range conjugate(t, v, verbs) {
+				tv.seq = seq
+				seq++
 				lx.triggers[tv.words[0]] = append(lx.triggers[tv.words[0]], tv)
+				// a trigger of two words or more is looked up by both, so
+				// that a common first word («به», «از») costs little
+				k := tv.words[0]
+				if len(tv.words) > 1 && tv.words[1] != gap {
+					k = pairKey(tv.words[0], tv.words[1])
+				}
+				lx.byStart[k] = append(lx.byStart[k], tv)
 			}
 		}
 		return nil
