@@ -56,8 +56,8 @@ type lexicon struct {
 	triggers map[string][]*trigger // by first key token
 	// byStart lists the triggers by their first two key tokens (pairKey),
 	// or by the first alone for one word or a gap after it
-	byStart map[string][]*trigger
-	modality map[string][]phrase   // by first key token
+	byStart  map[string][]*trigger
+	modality map[string][]phrase // by first key token
 	contexts map[string][]phrase
 	speech   map[string][]phrase // speech verbs that open reported speech
 	// triggerSurfaces and speechSurfaces list, per language class, the
