@@ -115,9 +115,8 @@ func represented(ids, all []string, g *gazetteer.Gazetteer, on time.Time) []stri
 
 // serves lists the states and organisations an entity speaks for on day
 // on: the state a person or a state body belongs to and, for a person, the
-// country or
-// organisation of each office held that day (every office when the day is
-// unknown). Hissein Brahim Taha serves Chad and the OIC.
+// country or organisation of each office held that day (every office when
+// the day is unknown). Hissein Brahim Taha serves Chad and the OIC.
 func serves(g *gazetteer.Gazetteer, id string, on time.Time) []string {
 	e := g.Entity(id)
 	if e == nil || e.Kind == gazetteer.KindCountry {
