@@ -625,13 +625,8 @@ func (c *coder) denied(h hit, from, clauseEnd int) bool {
 		if i >= h.at && i < h.end {
 			continue
 		}
-		for _, p := range c.lx.modality[c.toks[i].word] {
-			if p.kind != "denial" || c.in.Lang != "" && p.lang != c.in.Lang {
-				continue
-			}
-			if _, ok := c.matchWords(i, clauseEnd, p.words); ok {
-				return true
-			}
+		if c.cue(c.lx.modality, "denial", i, clauseEnd) >= 0 {
+			return true
 		}
 	}
 	return false
@@ -650,13 +645,8 @@ func (c *coder) background(h hit, from int) bool {
 		if clauseBreak(w) || w == "ان" || w == "that" {
 			return false
 		}
-		for _, p := range c.lx.backgrounds[w] {
-			if c.in.Lang != "" && p.lang != c.in.Lang {
-				continue
-			}
-			if end, ok := c.matchWords(k, h.at, p.words); ok && end >= h.at-1 {
-				return true
-			}
+		if c.cue(c.lx.backgrounds, "", k, h.at) >= h.at-1 {
+			return true
 		}
 	}
 	return false
@@ -675,13 +665,8 @@ func (c *coder) talkedAbout(h hit, from int) bool {
 		if clauseBreak(w) {
 			return false
 		}
-		for _, p := range c.lx.abouts[w] {
-			if c.in.Lang != "" && p.lang != c.in.Lang {
-				continue
-			}
-			if _, ok := c.matchWords(k, h.at, p.words); ok {
-				return true
-			}
+		if c.cue(c.lx.abouts, "", k, h.at) >= 0 {
+			return true
 		}
 	}
 	return false
@@ -695,16 +680,27 @@ func (c *coder) anaphoric(h hit) bool {
 		return false
 	}
 	for k := h.at - 1; k >= 0 && k >= h.at-3; k-- {
-		for _, p := range c.lx.anaphors[c.toks[k].word] {
-			if c.in.Lang != "" && p.lang != c.in.Lang {
-				continue
-			}
-			if end, ok := c.matchWords(k, h.at, p.words); ok && end == h.at {
-				return true
-			}
+		if c.cue(c.lx.anaphors, "", k, h.at) == h.at {
+			return true
 		}
 	}
 	return false
+}
+
+// cue matches the phrases of one lexicon list (of one kind, unless kind
+// is "") that the document's language has at token k, within tokens [k,
+// to): the end of the longest, or -1 if none matches.
+func (c *coder) cue(list map[string][]phrase, kind string, k, to int) int {
+	best := -1
+	for _, p := range list[c.toks[k].word] {
+		if kind != "" && p.kind != kind || c.in.Lang != "" && p.lang != c.in.Lang {
+			continue
+		}
+		if end, ok := c.matchWords(k, to, p.words); ok && end > best {
+			best = end
+		}
+	}
+	return best
 }
 
 // clauseBreak reports whether a token ends a clause.
@@ -720,13 +716,8 @@ func clauseBreak(w string) bool {
 // than naming them.
 func (c *coder) bothSides(from, to int) bool {
 	for i := from; i < to; i++ {
-		for _, p := range c.lx.bothSides[c.toks[i].word] {
-			if c.in.Lang != "" && p.lang != c.in.Lang {
-				continue
-			}
-			if _, ok := c.matchWords(i, to, p.words); ok {
-				return true
-			}
+		if c.cue(c.lx.bothSides, "", i, to) >= 0 {
+			return true
 		}
 	}
 	return false
@@ -1114,15 +1105,9 @@ func (c *coder) implied(h hit, actors []string, same, prior []Event, from int) [
 		return nil
 	}
 	for k := max(from, h.at-12); k < h.end+12 && k < len(c.toks); k++ {
-		for _, p := range c.lx.anaphors[c.toks[k].word] {
-			if c.in.Lang != "" && p.lang != c.in.Lang {
-				continue
-			}
-			if _, ok := c.matchWords(k, len(c.toks), p.words); ok {
-				last := prior[len(prior)-1]
-				if last.End <= c.toks[from].start {
-					return without(last.Actors, actors)
-				}
+		if c.cue(c.lx.anaphors, "", k, len(c.toks)) >= 0 {
+			if last := prior[len(prior)-1]; last.End <= c.toks[from].start {
+				return without(last.Actors, actors)
 			}
 		}
 	}
