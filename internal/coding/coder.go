@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rasad/rasad/internal/gazetteer"
@@ -492,10 +493,14 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 			// the next word within maxGap words (an Arabic subject with its commas)
 			next := words[j+1]
 			found := false
-			for g := k; g < to && g <= k+maxGap; g++ {
-				if got := c.toks[g].word; got == next || j+1 == len(words)-1 && c.suffixed(got, next) {
+			for g, n := k, 0; g < to && n <= maxGap; g++ {
+				got := c.toks[g].word
+				if got == next || j+1 == len(words)-1 && c.suffixed(got, next) {
 					k, found = g+1, true
 					break
+				}
+				if wordy(got) {
+					n++ // punctuation and brackets are not words
 				}
 			}
 			if !found {
@@ -743,12 +748,21 @@ type party struct {
 	at     int // token
 	person bool
 	object bool
+	// shared is a subject taken from an earlier verb of the sentence
+	shared bool
+	// with is a party named after «با», «مع», "with": a partner, not the
+	// subject
+	with bool
 }
 
-// addParty adds a party unless the entity is there already.
+// addParty adds a party unless the entity is there already (a subject
+// shared from an earlier verb becomes the verb's own when named again).
 func addParty(ps []party, p party) []party {
-	for _, q := range ps {
+	for i, q := range ps {
 		if q.id == p.id {
+			if q.shared && !p.shared {
+				return append(slices.Delete(ps, i, i+1), p)
+			}
 			return ps
 		}
 	}
@@ -831,8 +845,9 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 		// A Persian verb shares the sentence's subject with the other
 		// verbs and nouns before it: «عراقچی در گفت‌وگوی تلفنی با ... از
 		// تلاش‌های دوحه قدردانی کرد».
+		shared := false
 		if !mine && c.predicate(h) && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && subjectFree(ps) {
-			mine = true
+			mine, shared = true, true
 		}
 		// An event named in a verb's object has the names of its noun
 		// phrase, and only those.
@@ -879,8 +894,18 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 				places = append(places, m) // a site, for site()
 			}
 		default:
-			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h)})
+			with := at > 0 && (c.toks[at-1].word == "با" || c.toks[at-1].word == "مع" || c.toks[at-1].word == "with")
+			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h), shared: shared, with: with})
 		}
+	}
+	// a verb with a subject of its own shares none: «ایران … را آزاد کرد
+	// و در مقابل، آمریکا نیز … را آزاد کرد»
+	own := false
+	for _, p := range ps {
+		own = own || !p.shared && !p.object && !p.with && p.at < h.at
+	}
+	if own {
+		ps = slices.DeleteFunc(ps, func(p party) bool { return p.shared })
 	}
 	return ps, places
 }
@@ -1159,28 +1184,61 @@ func (c *coder) topicWithin(m gazetteer.Mention, depth int) bool {
 	}
 	if i > 0 {
 		switch c.toks[i-1].word {
-		case "و", "and", "،", ",":
+		case "و", "and":
 			if depth > 0 && c.joinedTopic(i-1, m, depth-1) {
+				return true
+			}
+		case "،", ",":
+			// a comma lists names only when the list goes on: «درباره
+			// سوریه، عراق و یمن», not «با میانجی‌گری قطر، ایران … آزاد کرد»
+			if depth > 0 && c.listGoesOn(m) && c.joinedTopic(i-1, m, depth-1) {
 				return true
 			}
 		}
 	}
-	for k := i - 1; k >= 0 && k >= i-2; k-- {
+	if i > 0 && depth > 0 && m.How == "adjective" {
+		// stacked adjectives share their cue: «برعاية سعودية أمريكية»
+		if j := c.mentionEndingAt(c.toks[i-1].end); j >= 0 && c.in.Mentions[j].How == "adjective" && c.topicWithin(c.in.Mentions[j], depth-1) {
+			return true
+		}
+	}
+	// a cue ends at most one word before the name
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		w := c.toks[k].word
 		if clauseBreak(w) {
 			return false
 		}
-		if _, ok := c.lx.topics[w]; ok {
-			for _, p := range c.lx.topics[w] {
-				if (c.in.Lang == "" || p.lang == c.in.Lang) && k+len(p.words) <= i {
-					if _, ok := c.matchWords(k, i, p.words); ok {
-						return true
-					}
-				}
-			}
+		if end := c.cue(c.lx.topics, "", k, i); end >= i-1 {
+			return true
 		}
 	}
 	return false
+}
+
+// listGoesOn reports whether a conjunction or a comma follows a mention.
+func (c *coder) listGoesOn(m gazetteer.Mention) bool {
+	j := sort.Search(len(c.toks), func(j int) bool { return c.toks[j].start >= m.End })
+	if j >= len(c.toks) {
+		return false
+	}
+	switch c.toks[j].word {
+	case "و", "and", "،", ",", "or", "یا", "او":
+		return true
+	}
+	return false
+}
+
+// mentionEndingAt gives the index of the document's mention ending at
+// display offset end, or -1.
+func (c *coder) mentionEndingAt(end int) int {
+	ms := c.in.Mentions // in text order: only the few starting before end can
+	i := sort.Search(len(ms), func(j int) bool { return ms[j].Start >= end })
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if ms[j].End == end {
+			return j
+		}
+	}
+	return -1
 }
 
 // joinedTopic reports whether the name before the conjunction at token k
@@ -1341,11 +1399,25 @@ func (c *coder) coordinated(prev, h hit) bool {
 	ms := c.in.Mentions
 	lo, hi := c.toks[prev.end-1].end, c.toks[h.at].start
 	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= lo }); i < len(ms) && ms[i].End <= hi; i++ {
-		if ms[i].Entity.Kind == gazetteer.KindPerson {
+		if ms[i].Entity.Kind == gazetteer.KindPerson || c.newSubject(ms[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// newSubject reports whether a name is marked as a new subject by "also"
+// right after it: «آمریکا نیز», «ایران هم», «روسيا أيضا», "Russia also".
+func (c *coder) newSubject(m gazetteer.Mention) bool {
+	j := sort.Search(len(c.toks), func(j int) bool { return c.toks[j].start >= m.End })
+	if j >= len(c.toks) {
+		return false
+	}
+	switch c.toks[j].word {
+	case "نیز", "هم", "ایضا", "also", "too":
+		return true
+	}
+	return false
 }
 
 // antecedent is the person a subject pronoun stands for: the latest person
@@ -1965,4 +2037,16 @@ func layoutOf(v string) string {
 		return "2006-01"
 	}
 	return "2006-01-02"
+}
+
+
+// wordy reports whether a token is a word (it has a letter or a digit),
+// not punctuation.
+func wordy(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

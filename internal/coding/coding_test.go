@@ -201,6 +201,12 @@ func TestCode(t *testing.T) {
 		{"a dateline is no party", "fa", "2023-10-23",
 			"تهران - ایرنا - هاکان فیدان وزیر امور خارجه ترکیه امروز با حسین امیرعبداللهیان دیدار کرد.",
 			"CONSULT/visit hakan-fidan+hossein-amir-abdollahian @2023-10-23"},
+		{"a sponsor is no party of what it sponsors", "ar", "2023-05-12",
+			"وقّع ممثلو الحكومة اليمنية وجماعة الحوثي، أمس في مسقط، على اتفاق لتبادل الأسرى برعاية سعودية أمريكية.",
+			"AGREE yemen+houthis @2023-05-11 in muscat"},
+		{"a mediator's name does not open a list", "fa", "2023-09-18",
+			"با میانجی‌گری عمان، جمهوری آذربایجان امروز دو سرباز ارمنی را آزاد کرد و در مقابل، ارمنستان نیز دو سرباز آذربایجانی را آزاد کرد.",
+			"RETREAT/release azerbaijan -> armenia @2023-09-18; RETREAT/release armenia -> azerbaijan @2023-09-18"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

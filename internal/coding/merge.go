@@ -77,6 +77,11 @@ func overlap(a, b *Event, g *gazetteer.Gazetteer, on time.Time) bool {
 		}
 		return false
 	}
+	if len(a.Recipients) > 0 && len(b.Recipients) > 0 && !shares(a.Actors, b.Actors, same) {
+		// each side names who acted, and they differ: Iran freed
+		// Americans, and the United States Iranians
+		return false
+	}
 	as := append(append([]string{}, a.Actors...), a.Recipients...)
 	bs := append(append([]string{}, b.Actors...), b.Recipients...)
 	n := 0
@@ -89,6 +94,18 @@ func overlap(a, b *Event, g *gazetteer.Gazetteer, on time.Time) bool {
 		}
 	}
 	return n >= 2 || n >= 1 && (len(as) == 1 || len(bs) == 1)
+}
+
+// shares reports whether some x of a and y of b are the same party.
+func shares(a, b []string, same func(x, y string) bool) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if same(x, y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // represented drops from ids the states and organisations that a person or
