@@ -2039,7 +2039,6 @@ func layoutOf(v string) string {
 	return "2006-01-02"
 }
 
-
 // wordy reports whether a token is a word (it has a letter or a digit),
 // not punctuation.
 func wordy(w string) bool {
