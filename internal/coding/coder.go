@@ -163,6 +163,7 @@ func (c *coder) clauses(hits []hit) []hit {
 		if i > 0 {
 			for k := hits[i-1].end; k < hits[i].at; k++ {
 				switch w := c.toks[k].word; {
+				case clauseBreak(w) && c.aside(k):
 				case clauseBreak(w), w == "و", w == "and", w == "فیما", w == "while", w == "whereas":
 					n++
 				}
@@ -171,6 +172,57 @@ func (c *coder) clauses(hits []hit) []hit {
 		hits[i].clause = n
 	}
 	return hits
+}
+
+// aside reports whether the clause break at token k opens or closes an
+// aside that holds only when and where — «أدانت الخارجية، اليوم (الأحد)،
+// إطلاق …», «وقّع ممثلو …، مساء أمس (الخميس) في جدة، …» — so that the
+// verb and its object stay one clause. The aside is at most eight words.
+func (c *coder) aside(k int) bool {
+	for _, dir := range []int{1, -1} {
+		words, ok := 0, false
+		for j := k + dir; j >= 0 && j < len(c.toks) && words <= 8; j += dir {
+			w := c.toks[j].word
+			if clauseBreak(w) {
+				ok = words > 0
+				break
+			}
+			if !wordy(w) {
+				continue
+			}
+			words++
+			if !c.whenOrWhere(j) {
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// whenOrWhere reports whether token j lies in a date, a place name or is a
+// preposition of place or time («في», «در», "in", "on").
+func (c *coder) whenOrWhere(j int) bool {
+	switch c.toks[j].word {
+	case "في", "فی", "در", "in", "on", "at", "بمدينه", "بالعاصمه":
+		return true
+	}
+	st, en := c.toks[j].start, c.toks[j].end
+	ds := c.in.Dates
+	for i := sort.Search(len(ds), func(i int) bool { return ds[i].End > st }); i < len(ds) && ds[i].Start < en; i++ {
+		if ds[i].Start <= st && en <= ds[i].End {
+			return true
+		}
+	}
+	ms := c.in.Mentions
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= st }) - 1; i >= 0 && i < len(ms) && ms[i].Start < en; i++ {
+		if ms[i].Start <= st && en <= ms[i].End && ms[i].Entity.Kind == gazetteer.KindPlace {
+			return true
+		}
+	}
+	return false
 }
 
 // maxEventsPerSentence bounds the events one sentence may state.
@@ -222,7 +274,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	c.parts, c.partFrom = c.parts[:0], from
 	n := 0
 	for i := from; i < to; i++ {
-		if clauseBreak(c.toks[i].word) {
+		if clauseBreak(c.toks[i].word) && !c.aside(i) {
 			n++
 		}
 		c.parts = append(c.parts, n)
@@ -284,6 +336,13 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		}
 		if !c.assignParties(&ev, h, ps, inherited) {
 			continue
+		}
+		// «لاوروف اعلام کرد مسکو از … حمایت می‌کند»: a state speaking
+		// through whoever says so is that speaker's act
+		if len(ev.Actors) == 1 && c.spoken(h) {
+			if sp := c.speakerFor(h, speech, from, ev.Actors[0]); sp != "" {
+				ev.Actors[0] = sp
+			}
 		}
 		// a person stands for the state they serve: no Russia beside Lavrov
 		all := append(append([]string{}, ev.Actors...), ev.Recipients...)
@@ -1008,7 +1067,8 @@ func (c *coder) content(h hit, ms []gazetteer.Mention) span {
 }
 
 // relatives finds the relative clauses of tokens [from, to): from a
-// relative word after a noun to the next comma, within 30 words —
+// relative word after a noun to the next comma or the sentence's end,
+// within 30 words —
 // «X که به مسکو سفر کرده بود، …», «…، التي …،», ", which …,". A «که» after
 // a verb or in a conjunction («در حالی که») opens no relative clause.
 func (c *coder) relatives(from, to int) []span {
@@ -1024,8 +1084,8 @@ func (c *coder) relatives(from, to int) []span {
 		if !ok || c.in.Lang == "fa" && notRelative(c.toks[k-1].word) || c.in.Lang == "en" && !clauseBreak(c.toks[k-1].word) {
 			continue
 		}
-		for e := k + 1; e < to && e <= k+30; e++ {
-			if clauseBreak(c.toks[e].word) {
+		for e := k + 1; e <= to && e <= k+30; e++ {
+			if e == to || clauseBreak(c.toks[e].word) {
 				out = append(out, span{k, e})
 				k = e
 				break
@@ -1098,6 +1158,54 @@ func (c *coder) speakerBefore(h hit, speech []int, from int) string {
 		}
 	}
 	return best
+}
+
+// spoken reports whether a trigger is a stance that exists by being
+// stated — support, rejection, accusation, request, threat, apology —
+// stated as it is said (a Persian verb in the present: «حمایت می‌کند»,
+// not the perfect «رد کرده است», which reports an earlier act).
+func (c *coder) spoken(h hit) bool {
+	switch h.t.typ {
+	case "SUPPORT", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONCEDE":
+		return c.in.Lang != "fa" || !h.t.verbal || h.mood == moodPresent
+	}
+	return false
+}
+
+// speakerFor finds who, before the speech that holds trigger h, speaks for
+// the state or organisation id: the last person serving it, else the last
+// body («وزارة الخارجية المصرية»). It is "" when id is a person or nobody
+// named before the speech serves it.
+func (c *coder) speakerFor(h hit, speech []int, from int, id string) string {
+	g := c.in.Gazetteer
+	if e := g.Entity(id); e == nil || e.Kind == gazetteer.KindPerson {
+		return ""
+	}
+	start := -1
+	for _, s := range speech {
+		if s <= h.at {
+			start = s
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	lo, hi := c.toks[from].start, c.toks[start].start
+	person, body := "", ""
+	for _, m := range c.in.Mentions {
+		if m.Start < lo || m.End > hi || m.Entity.Kind == gazetteer.KindPlace || !slices.Contains(serves(g, m.Entity.ID, c.in.Anchor), id) {
+			continue
+		}
+		if m.Entity.Kind == gazetteer.KindPerson {
+			person = m.Entity.ID
+		} else {
+			body = m.Entity.ID
+		}
+	}
+	if person != "" {
+		return person
+	}
+	return body
 }
 
 // implied finds the recipient of a directed event whose sentence names

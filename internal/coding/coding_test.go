@@ -207,6 +207,18 @@ func TestCode(t *testing.T) {
 		{"a mediator's name does not open a list", "fa", "2023-09-18",
 			"با میانجی‌گری عمان، جمهوری آذربایجان امروز دو سرباز ارمنی را آزاد کرد و در مقابل، ارمنستان نیز دو سرباز آذربایجانی را آزاد کرد.",
 			"RETREAT/release azerbaijan -> armenia @2023-09-18; RETREAT/release armenia -> azerbaijan @2023-09-18"},
+		{"a date aside keeps the verb and its object one clause", "ar", "2024-01-15",
+			"أدانت وزارة الخارجية الأردنية، اليوم (الاثنين)، قصف الجيش الإسرائيلي مستشفى في مدينة غزة.",
+			"ACCUSE/disapprove ministry-of-foreign-affairs-of-jordan -> israel-defense-forces @2024-01-15; ASSAULT israel-defense-forces -> palestine @2024-01-15 in gaza-city"},
+		{"a state's stance stated by its minister is the minister's", "en", "2023-06-02",
+			"Russian Foreign Minister Sergei Lavrov said on Friday that Moscow supports Iran's bid to join the BRICS group.",
+			"SUPPORT sergey-lavrov -> iran @2023-06-02"},
+		{"a perfect tense reports the state's earlier act, not the speaker's", "fa", "2025-03-30",
+			"مسعود پزشکیان رئیس جمهور امروز گفت: جمهوری اسلامی ایران پیشنهاد مذاکره مستقیم با آمریکا را رد کرده است.",
+			"REJECT/meet iran -> united-states @2025-03-30"},
+		{"an as-clause's names are not the verb's", "en", "2023-09-12",
+			"Josep Borrell said on Tuesday the European Union fully supports Armenia's territorial integrity, as tensions rose on its border with Azerbaijan.",
+			"SUPPORT josep-borrell -> armenia @2023-09-12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
