@@ -428,7 +428,7 @@ func (c *coder) triggers(from, to int) []hit {
 					continue
 				}
 				mood, ok := cliticMood(f.prefix, t)
-				if !ok || f.suffixed && len(t.words) > 1 {
+				if !ok || f.suffixed && len(t.words) > 1 || t.initial && !c.opening(i, from, f.prefix) {
 					continue
 				}
 				end, ok := c.matchWords(i, to, t.words)
@@ -452,6 +452,13 @@ func (c *coder) triggers(from, to int) []hit {
 		}
 	}
 	return out
+}
+
+// opening reports whether token i opens its sentence (which starts at
+// token from) or clause, or carries the clitic و or ف: where an Arabic verb
+// stands, not a noun.
+func (c *coder) opening(i, from int, prefix string) bool {
+	return i == from || prefix == "و" || prefix == "ف" || clauseBreak(c.toks[i-1].word)
 }
 
 // candidates are the triggers that may start at token i read as form f,

@@ -28,6 +28,10 @@ type trigger struct {
 	weak            bool
 	host            bool // the first party receives the others
 	performative    bool // a speech act: the Persian present is the act
+	// initial is an Arabic verb whose form is also a common noun («طالب»,
+	// a student): it counts only opening its sentence or clause, or after
+	// the clitic و or ف («وطالب»)
+	initial bool
 	// mood is what the verb form says of the event: "" (it happened),
 	// moodNegated or moodUnreal (future, present, subjunctive).
 	mood   string
@@ -120,6 +124,8 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 					t.host = true
 				case "performative":
 					t.performative = true
+				case "initial":
+					t.initial = true
 				case "":
 				default:
 					return fmt.Errorf("unknown flag %q", flag)
