@@ -326,6 +326,9 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		switch {
 		case prev != nil && len(out) > 0 && c.coordinated(*prev, h):
 			inherited = out[len(out)-1].Actors[0]
+		case c.speechPronoun(h, speech, from) != "":
+			// "The Pentagon said it had sent …": the speaker did it
+			inherited = c.speechPronoun(h, speech, from)
 		case c.pronoun(from, h):
 			inherited = c.antecedent(s.Start, idsOf(ps, false))
 		case c.firstPerson(h, from):
@@ -469,6 +472,9 @@ func (c *coder) candidates(f form, i, to int) []*trigger {
 	if i+1 < to && !f.suffixed {
 		next := c.toks[i+1].word
 		out = append(out, c.lx.byStart[pairKey(f.word, next)]...)
+		if rest, ok := strings.CutPrefix(next, "ال"); ok && c.in.Lang == "ar" {
+			out = append(out, c.lx.byStart[pairKey(f.word, rest)]...) // «التفجير الانتحاري»
+		}
 		for _, s := range c.suffixes() {
 			if len(next) > len(s) && strings.HasSuffix(next, s) {
 				out = append(out, c.lx.byStart[pairKey(f.word, next[:len(next)-len(s)])]...)
@@ -553,6 +559,7 @@ func cliticMood(prefix string, t *trigger) (string, bool) {
 // «تحریم‌ها»), an Arabic object pronoun («استقبله»).
 func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 	k := i
+	def := false // the first word carries the article
 	for j := 0; j < len(words); j++ {
 		w := words[j]
 		if w == gap && j+1 < len(words) {
@@ -583,12 +590,29 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 		case j == 0 && k == i:
 			// the first word was matched through its form
 		case got == w, j == len(words)-1 && c.suffixed(got, w):
+		case def && got == "ال"+w:
+			// an Arabic adjective agrees with its noun: «التفجير
+			// الانتحاري» for «تفجير انتحاري»
 		default:
 			return 0, false
+		}
+		if j == 0 {
+			def = c.in.Lang == "ar" && definite(c.toks[i].word, w)
 		}
 		k++
 	}
 	return k, true
+}
+
+// definite reports whether an Arabic token is the word w with the article
+// (and perhaps a clitic before it): «التفجير», «بالهجوم», «للهجوم».
+func definite(tok, w string) bool {
+	for _, p := range []string{"ال", "وال", "بال", "فال", "كال", "لل", "ولل"} {
+		if tok == p+w || strings.HasPrefix(w, "ال") && tok == w {
+			return true
+		}
+	}
+	return false
 }
 
 // suffixed reports whether got is w with a suffix the language allows on a
@@ -1549,6 +1573,46 @@ func (c *coder) antecedent(before int, parties []string) string {
 	return ""
 }
 
+// speechPronoun finds the speaker a subject pronoun opening the speech
+// that holds trigger h refers to: "The Pentagon said it had sent", «أعلن
+// الجيش أنه …», with no other name before the trigger. It is "" if there
+// is none.
+func (c *coder) speechPronoun(h hit, speech []int, from int) string {
+	start := -1
+	for _, s := range speech {
+		if s <= h.at {
+			start = s
+		}
+	}
+	if start <= from || start >= h.at {
+		return ""
+	}
+	for start < h.at && (c.whenOrWhere(start) || !wordy(c.toks[start].word)) {
+		start++ // "said on Tuesday it had …"
+	}
+	switch c.toks[start].word {
+	case "it", "he", "she", "they":
+	default:
+		switch c.toks[start-1].word {
+		case "انه", "انها", "بانه", "بانها":
+		default:
+			return ""
+		}
+	}
+	lo, mid, hi := c.toks[from].start, c.toks[start].start, c.toks[h.at].start
+	speaker := ""
+	for _, m := range c.in.Mentions {
+		if m.Start < lo || m.End > hi || m.Entity.Kind == gazetteer.KindPlace || m.Entity.Type == "news-outlet" {
+			continue
+		}
+		if m.Start >= mid {
+			return "" // a name of its own before the verb
+		}
+		speaker = m.Entity.ID
+	}
+	return speaker
+}
+
 // pronoun reports whether the sentence has a subject pronoun («وی», «او»,
 // "he") before trigger h.
 func (c *coder) pronoun(from int, h hit) bool {
@@ -1720,6 +1784,13 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		// unnamed protesters against the parties named: people of the
 		// country they march in
 		ev.Actors, ev.Recipients = []string{country}, without(all, []string{country})
+		return true
+	}
+	if country := countryOf(g, c.where); subject == "" && h.t.typ == "COERCE" && subjectFree(ps) && country != "" && !slices.Contains(all, country) {
+		// «أعلنت رئاسة أمن الدولة في المملكة القبض على … داعش»: whoever
+		// arrests, unnamed, is the state where it happens; the named are
+		// the arrested
+		ev.Actors, ev.Recipients = []string{country}, all
 		return true
 	}
 	if subject == "" {

@@ -219,6 +219,15 @@ func TestCode(t *testing.T) {
 		{"an as-clause's names are not the verb's", "en", "2023-09-12",
 			"Josep Borrell said on Tuesday the European Union fully supports Armenia's territorial integrity, as tensions rose on its border with Azerbaijan.",
 			"SUPPORT josep-borrell -> armenia @2023-09-12"},
+		{"an Arabic adjective takes the article with its noun", "ar", "2017-06-08",
+			"تبنى تنظيم داعش التفجير الانتحاري الذي استهدف مبنى البرلمان في طهران.",
+			"ASSAULT/suicide-attack islamic-state -> iran @2017-06-08 in tehran"},
+		{"the unnamed arresting body is the state it works in", "ar", "2021-03-02",
+			"أعلنت رئاسة أمن الدولة في المملكة العربية السعودية القبض على ثلاثة أشخاص ينتمون إلى تنظيم داعش.",
+			"COERCE/arrest saudi-arabia -> islamic-state @2021-03-02 in saudi-arabia"},
+		{"a pronoun opening speech is the speaker", "en", "2021-01-05",
+			"The Pentagon said on Monday it had sent an aircraft carrier and two B-52 bombers to the Gulf to deter Iran.",
+			"MOBILIZE/weapons united-states-department-of-defense -> iran @2021-01-04"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
