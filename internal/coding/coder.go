@@ -257,7 +257,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		}
 	}
 	chosen := choose(hits)
-	if len(chosen) == 0 {
+	if len(chosen) == 0 || c.sporting(from, to) {
 		return nil
 	}
 	if len(chosen) > maxEventsPerSentence {
@@ -812,6 +812,17 @@ func clauseBreak(w string) bool {
 func (c *coder) bothSides(from, to int) bool {
 	for i := from; i < to; i++ {
 		if c.cue(c.lx.bothSides, "", i, to) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// sporting reports whether a sentence is sports news: its «دیدار» is a
+// match and its «هجوم» an attack on goal.
+func (c *coder) sporting(from, to int) bool {
+	for i := from; i < to; i++ {
+		if len(c.lx.sports[c.toks[i].word]) > 0 && c.cue(c.lx.sports, "", i, to) >= 0 {
 			return true
 		}
 	}

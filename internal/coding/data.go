@@ -84,11 +84,14 @@ type lexicon struct {
 	// relatives open a relative clause («که», «التي», "which"), whose
 	// names are not the parties of the verbs outside it
 	relatives map[string][]phrase
+	// sports are the words of sports news («تیم ملی فوتبال», «المنتخب»,
+	// "striker"), where «دیدار», «لقاء», "match" and «هجوم» are games
+	sports map[string][]phrase
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, byStart: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
-		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}}
+		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}, sports: map[string][]phrase{}}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
 		inf := text.KeyOf(f[0])
@@ -172,7 +175,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"data/contexts.tsv", one(lx.contexts)},
 		{"data/speech.tsv", one(lx.speech, "verb", "that")},
 		{"data/cues.tsv", func(kind string) map[string][]phrase {
-			return map[string]map[string][]phrase{"topic": lx.topics, "mediator": lx.topics, "background": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides, "relative": lx.relatives}[kind]
+			return map[string]map[string][]phrase{"topic": lx.topics, "mediator": lx.topics, "background": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides, "relative": lx.relatives, "sport": lx.sports}[kind]
 		}},
 	} {
 		if err := readTSV(f.name, 3, func(fs []string) error {
