@@ -550,6 +550,11 @@ func cliticMood(prefix string, t *trigger) (string, bool) {
 		}
 	case strings.HasSuffix(prefix, "ل") && present:
 		return moodUnreal, true
+	case (prefix == "ل" || prefix == "ول" || prefix == "فل") && t.typ != "CONSULT":
+		// the purpose «لـ» before a verbal noun: «طلب … لنشر قوات», «لشن
+		// هجوم» — planned, not done (one comes «لزيارة», and the visit
+		// is under way)
+		return moodUnreal, true
 	}
 	return "", true
 }
