@@ -228,6 +228,12 @@ func TestCode(t *testing.T) {
 		{"a pronoun opening speech is the speaker", "en", "2021-01-05",
 			"The Pentagon said on Monday it had sent an aircraft carrier and two B-52 bombers to the Gulf to deter Iran.",
 			"MOBILIZE/weapons united-states-department-of-defense -> iran @2021-01-04"},
+		{"sports news codes no event", "fa", "2022-11-25",
+			"تیم ملی فوتبال ایران امروز در دیدار با قطر در دوحه به پیروزی رسید.",
+			""},
+		{"the purpose «لـ» makes a plan", "ar", "2015-07-20",
+			"وصلت قوات مصرية إلى الحدود لنشر قوات إضافية في سيناء.",
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
