@@ -577,6 +577,9 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 					k, found = g+1, true
 					break
 				}
+				if c.in.Lang == "fa" && c.lx.finite[got] {
+					break // «۳۲ نظامی را آزاد کرد و … را تحویل داد»: one verb a clause
+				}
 				if wordy(got) {
 					n++ // punctuation and brackets are not words
 				}
@@ -1309,7 +1312,28 @@ func (c *coder) nearer(o, h hit, at int) bool {
 	if so != sh {
 		return so
 	}
+	// a name after a conjunction that follows one verb opens the next
+	// verb's clause: «آذربایجان … را آزاد کرد و ارمنستان نیز … را تحویل داد»
+	switch {
+	case o.end <= at && at < h.at && c.joined(o.end, at):
+		return false
+	case h.end <= at && at < o.at && c.joined(h.end, at):
+		return true
+	}
 	return distance(o, at) < distance(h, at)
+}
+
+// joined reports whether a conjunction or a clause break (not an aside's
+// comma) lies in tokens [from, to).
+func (c *coder) joined(from, to int) bool {
+	for k := from; k < to; k++ {
+		switch w := c.toks[k].word; {
+		case clauseBreak(w) && c.aside(k):
+		case clauseBreak(w), w == "و", w == "and", w == "فیما", w == "while", w == "whereas":
+			return true
+		}
+	}
+	return false
 }
 
 // part numbers the comma-separated parts of the current sentence: the

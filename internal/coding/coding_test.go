@@ -234,6 +234,9 @@ func TestCode(t *testing.T) {
 		{"the purpose «لـ» makes a plan", "ar", "2015-07-20",
 			"وصلت قوات مصرية إلى الحدود لنشر قوات إضافية في سيناء.",
 			""},
+		{"a name after «و» opens the next verb's clause; a gap crosses no verb", "fa", "2020-12-15",
+			"جمهوری آذربایجان امروز ۱۲ نظامی ارمنی را آزاد کرد و ارمنستان دو سرباز آذربایجانی را تحویل داد.",
+			"RETREAT/release azerbaijan -> armenia @2020-12-15; RETREAT/release armenia -> azerbaijan @2020-12-15"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

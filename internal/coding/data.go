@@ -87,11 +87,14 @@ type lexicon struct {
 	// sports are the words of sports news («تیم ملی فوتبال», «المنتخب»,
 	// "striker"), where «دیدار», «لقاء», "match" and «هجوم» are games
 	sports map[string][]phrase
+	// finite are the Persian finite past forms of the verbs triggers end
+	// with («کرد», «کردند», «داد»): a gap in a trigger does not cross one
+	finite map[string]bool
 }
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, byStart: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
-		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}, sports: map[string][]phrase{}}
+		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}, sports: map[string][]phrase{}, finite: map[string]bool{}}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
 		inf := text.KeyOf(f[0])
@@ -99,6 +102,9 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 			return fmt.Errorf("verb %q listed twice", f[0])
 		}
 		verbs[inf] = verb{past: text.KeyOf(f[1]), present: text.KeyOf(f[2])}
+		for _, end := range []string{"", "ند", "م", "یم", "ید", "ی"} {
+			lx.finite[text.KeyOf(f[1])+end] = true
+		}
 		return nil
 	}); err != nil {
 		return nil, err
