@@ -324,7 +324,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		ev.Location = c.location(places, h)
 		var inherited string
 		switch {
-		case prev != nil && len(out) > 0 && c.coordinated(*prev, h):
+		case prev != nil && len(out) > 0 && (c.coordinated(*prev, h) || c.participle(*prev, h)):
 			inherited = out[len(out)-1].Actors[0]
 		case c.speechPronoun(h, speech, from) != "":
 			// "The Pentagon said it had sent …": the speaker did it
@@ -1583,6 +1583,14 @@ func (c *coder) coordinated(prev, h hit) bool {
 		}
 	}
 	return true
+}
+
+// participle reports whether an English trigger opens a participle clause
+// after the event before it — "met Zelenskyy in Kyiv, pledging continued
+// support" — whose subject is that event's.
+func (c *coder) participle(prev, h hit) bool {
+	return c.in.Lang == "en" && prev.end <= h.at && h.at > 0 && clauseBreak(c.toks[h.at-1].word) &&
+		strings.HasSuffix(c.toks[h.at].word, "ing")
 }
 
 // newSubject reports whether a name is marked as a new subject by "also"

@@ -237,6 +237,12 @@ func TestCode(t *testing.T) {
 		{"a name after «و» opens the next verb's clause; a gap crosses no verb", "fa", "2020-12-15",
 			"جمهوری آذربایجان امروز ۱۲ نظامی ارمنی را آزاد کرد و ارمنستان دو سرباز آذربایجانی را تحویل داد.",
 			"RETREAT/release azerbaijan -> armenia @2020-12-15; RETREAT/release armenia -> azerbaijan @2020-12-15"},
+		{"a participle clause shares the subject of the event before it", "en", "2023-02-20",
+			"U.S. President Joe Biden met Ukrainian President Volodymyr Zelenskyy in Kyiv on Monday, pledging continued support for Ukraine.",
+			"CONSULT/visit joe-biden -> volodymyr-zelenskyy @2023-02-20 in kyiv; SUPPORT joe-biden -> ukraine @2023-02-20 in kyiv"},
+		{"a subordinate clause's names are its own", "en", "2024-03-25",
+			"The U.N. Security Council on Monday demanded an immediate ceasefire between Israel and Hamas, after the United States abstained.",
+			"REQUEST united-nations-security-council -> israel+hamas @2024-03-25"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
