@@ -138,6 +138,12 @@ func (c *coder) noun(h hit) bool {
 	case "ar":
 		return h.arabicNoun()
 	case "en":
+		if h.at > 0 {
+			switch c.toks[h.at-1].word {
+			case "for", "of", "in", "during", "at", "after", "before", "from", "with":
+				return true // "for talks with Putin"
+			}
+		}
 		for k := h.at - 1; k >= 0 && k >= h.at-3; k-- {
 			switch c.toks[k].word {
 			case "a", "an", "the", "their", "his", "her", "its", "s", "this":
@@ -1789,6 +1795,14 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		}
 		if inherited != "" && len(parties) < 2 {
 			parties = mergeIDs([]string{inherited}, parties)
+		}
+		if len(parties) == 1 && h.t.mode == "multilateral" {
+			// "NATO leaders gathered for a summit": an organisation's
+			// members meet among themselves
+			if e := g.Entity(parties[0]); e != nil && e.Kind == gazetteer.KindOrg && (e.Type == "international" || e.Type == "regional") {
+				ev.Actors = parties
+				return true
+			}
 		}
 		if len(parties) < 2 {
 			return false
