@@ -295,7 +295,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 			continue
 		}
 		np, named := npOf(nps, hi)
-		if named && unrealObject(chosen[np.verb].t.typ) {
+		if named && unrealObject(chosen[np.verb].t) {
 			continue // asked for or threatened, not done
 		}
 		c.where = ""
@@ -304,7 +304,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 			continue // «حمله به سفارت را محکوم کرد»: nobody named did it
 		}
 		for _, np := range nps {
-			if np.verb != hi || unrealObject(h.t.typ) {
+			if np.verb != hi || unrealObject(h.t) {
 				continue
 			}
 			// what the verb acts on is the agent of the event it names
@@ -351,6 +351,20 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		if len(ev.Actors) == 1 && c.spoken(h) {
 			if sp := c.speakerFor(h, speech, from, ev.Actors[0]); sp != "" {
 				ev.Actors[0] = sp
+			}
+		}
+		// a threat in reported speech is the speaker's, against the others
+		// named: «نصر الله: الحزب سيرد على …»
+		if h.t.promise {
+			if sp := c.speakerBefore(h, speech, from); sp != "" {
+				own := append(serves(c.in.Gazetteer, sp, c.in.Anchor), countryOf(c.in.Gazetteer, sp), sp)
+				against := without(append(append([]string{}, ev.Actors...), ev.Recipients...), own)
+				if len(against) == 0 {
+					// «اگر آمریکا … تحریم کند، … پاسخی خواهد داد»: the
+					// condition names whom it is against
+					against = without(idsOf(c.named(segment(mentions, c, h, speech)), false), own)
+				}
+				ev.Actors, ev.Recipients = []string{sp}, against
 			}
 		}
 		// a person stands for the state they serve: no Russia beside Lavrov
@@ -655,6 +669,10 @@ func (c *coder) suffixes() []string { return suffixesOf[langClass(c.in.Lang)] }
 // future verb up to the clause's end; Arabic and English put negation and
 // the future just before the verb ("did not meet", «لم يلتق», «من المقرر أن»).
 func (c *coder) modal(h hit, from, to int) bool {
+	if h.t.promise {
+		// a threat is made by saying what one will do, if …
+		return h.mood == moodNegated || h.verbMood == moodNegated
+	}
 	switch {
 	case h.mood == moodPresent && h.t.performative:
 	case h.mood != "", h.verbMood != "":
@@ -1228,6 +1246,18 @@ func (c *coder) spoken(h hit) bool {
 	return false
 }
 
+// named lists the parties a set of mentions names: no places, outlets or
+// names inside another.
+func (c *coder) named(ms []gazetteer.Mention) []party {
+	var ps []party
+	for _, m := range ms {
+		if e := m.Entity; e.Kind != gazetteer.KindPlace && e.Type != "news-outlet" && !nested(ms, m) && !c.modifies(ms, m) {
+			ps = addParty(ps, party{id: e.ID})
+		}
+	}
+	return ps
+}
+
 // speakerFor finds who, before the speech that holds trigger h, speaks for
 // the state or organisation id: the last person serving it, else the last
 // body («وزارة الخارجية المصرية»). It is "" when id is a person or nobody
@@ -1290,7 +1320,7 @@ func (c *coder) implied(h hit, actors []string, same, prior []Event, from int) [
 			}
 		}
 	}
-	if !reacting(h.t.typ) || len(prior) == 0 {
+	if !reacting(h.t) || len(prior) == 0 {
 		return nil
 	}
 	for k := max(from, h.at-12); k < h.end+12 && k < len(c.toks); k++ {

@@ -243,6 +243,12 @@ func TestCode(t *testing.T) {
 		{"a subordinate clause's names are its own", "en", "2024-03-25",
 			"The U.N. Security Council on Monday demanded an immediate ceasefire between Israel and Hamas, after the United States abstained.",
 			"REQUEST united-nations-security-council -> israel+hamas @2024-03-25"},
+		{"a conditional threat in speech is the speaker's", "fa", "2022-06-06",
+			"ناصر کنعانی سخنگوی وزارت امور خارجه امروز گفت: اگر آمریکا تحریم‌های جدیدی وضع کند، ایران پاسخی متناسب خواهد داد.",
+			"THREATEN nasser-kanaani -> united-states @2022-06-06"},
+		{"a promise to respond keeps what it responds to", "ar", "2019-08-26",
+			"قال حسن نصر الله مساء أمس إن الحزب سيرد على الهجوم الإسرائيلي على الضاحية الجنوبية لبيروت.",
+			"THREATEN/violence hassan-nasrallah -> israel @2019-08-25; ASSAULT israel -> lebanon @2019-08-26"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

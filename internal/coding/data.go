@@ -32,6 +32,10 @@ type trigger struct {
 	// a student): it counts only opening its sentence or clause, or after
 	// the clitic و or ف («وطالب»)
 	initial bool
+	// promise is a threat or a pledge made by saying what one will do
+	// («پاسخ قاطعی خواهد داد», «سيرد على»): its future and its condition
+	// are its form, and only a negation unmakes it
+	promise bool
 	// mood is what the verb form says of the event: "" (it happened),
 	// moodNegated or moodUnreal (future, present, subjunctive).
 	mood   string
@@ -135,6 +139,8 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 					t.performative = true
 				case "initial":
 					t.initial = true
+				case "promise":
+					t.promise = true
 				case "":
 				default:
 					return fmt.Errorf("unknown flag %q", flag)

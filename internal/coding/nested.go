@@ -16,20 +16,24 @@ type objectNP struct {
 	from, to   int
 }
 
-// unrealObject reports whether an event named in the object of a verb of
-// this type is not reported as happened: it is asked for, threatened, or
-// talked about («بحث الجانبان تبادل الأسرى», "discussed a ceasefire").
-func unrealObject(typ string) bool { return typ == "REQUEST" || typ == "THREATEN" || typ == "CONSULT" }
+// unrealObject reports whether an event named in the object of a verb
+// trigger is not reported as happened: it is asked for, threatened, or
+// talked about («بحث الجانبان تبادل الأسرى», "discussed a ceasefire"). A
+// promise to respond names what it responds to, which happened («سيرد
+// على الهجوم الإسرائيلي»).
+func unrealObject(t *trigger) bool {
+	return !t.promise && (t.typ == "REQUEST" || t.typ == "THREATEN" || t.typ == "CONSULT")
+}
 
 // reacting reports whether a verb of this type acts on the agent of the
 // event named in its object: one condemns, rejects, praises or apologises
 // for what someone did.
-func reacting(typ string) bool {
-	switch typ {
-	case "ACCUSE", "REJECT", "SUPPORT", "CONCEDE":
+func reacting(t *trigger) bool {
+	switch t.typ {
+	case "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "REQUEST", "THREATEN", "CONSULT":
 		return true
 	}
-	return unrealObject(typ)
+	return false
 }
 
 // objectNPs finds the nominal triggers named in the object of a verb
@@ -45,7 +49,7 @@ func reacting(typ string) bool {
 func (c *coder) objectNPs(hits []hit, from, to int) []objectNP {
 	var out []objectNP
 	for v, vh := range hits {
-		if !reacting(vh.t.typ) {
+		if !reacting(vh.t) {
 			continue
 		}
 		switch langClass(c.in.Lang) {
@@ -150,7 +154,7 @@ func englishPreposition(w string) bool {
 // or talked about): its places are that event's.
 func (c *coder) heldByEvent(nps []objectNP, all []hit, i, at int) bool {
 	for _, np := range nps {
-		if np.noun != i && at >= np.from && at < np.to && !unrealObject(all[np.verb].t.typ) {
+		if np.noun != i && at >= np.from && at < np.to && !unrealObject(all[np.verb].t) {
 			return true
 		}
 	}
