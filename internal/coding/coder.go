@@ -1017,6 +1017,11 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 			// «حزب الله اللبناني», «الحرس الثوري الإيراني», «جنبش انصارالله
 			// یمن»: the adjective or the country says whose the named body
 			// is; it is no party of its own
+		case at >= h.end && c.attribution(m):
+			// "…, the U.S. Navy said": the source, not a party
+		case c.flag(m):
+			// "the Marshall Islands-flagged tanker", «تحمل علم بنما»: the
+			// flag a ship flies is no party
 		case c.topic(m):
 			// «درباره سوریه», «الأوضاع في اليمن»: what is talked about, or
 			// where, is no party
@@ -1742,11 +1747,68 @@ func (c *coder) site(places []gazetteer.Mention, h hit, actors []string) string 
 			continue
 		}
 		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= p.Start })
+		if c.border(p, at) {
+			continue // troops near a border have not crossed it
+		}
 		if d := distance(h, at); d < bestDist {
 			best, bestDist = country, d
 		}
 	}
 	return best
+}
+
+// attribution reports whether an English mention is the source a report
+// cites after the fact: "…, the U.S. Navy said".
+func (c *coder) attribution(m gazetteer.Mention) bool {
+	if c.in.Lang != "en" {
+		return false
+	}
+	j := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.End })
+	for k := j; k < len(c.toks) && k <= j+1; k++ {
+		switch c.toks[k].word {
+		case "said", "says", "told", "reported", "announced":
+			return true
+		}
+	}
+	return false
+}
+
+// flag reports whether a mention names the flag a ship flies: "the
+// Panama-flagged tanker", «ناقلة ترفع علم بنما», «نفتکش با پرچم پاناما».
+func (c *coder) flag(m gazetteer.Mention) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+	if i > 0 && (c.toks[i-1].word == "علم" || c.toks[i-1].word == "پرچم") {
+		return true
+	}
+	j := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.End })
+	for k := j; k < len(c.toks) && k <= j+1; k++ {
+		if w := c.toks[k].word; w == "flagged" || w == "-flagged" {
+			return true
+		} else if w != "-" {
+			break
+		}
+	}
+	return false
+}
+
+// border reports whether a place mention (at token at) names a border or
+// a place near one: «در نزدیکی مرزهای اوکراین», «على الحدود مع», "along
+// the Gaza border".
+func (c *coder) border(p gazetteer.Mention, at int) bool {
+	if at > 0 {
+		switch c.toks[at-1].word {
+		case "مرز", "مرزهای", "نزدیکی", "حدود", "الحدود", "قرب", "near", "مع":
+			return true
+		}
+	}
+	j := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= p.End })
+	if j < len(c.toks) {
+		switch c.toks[j].word {
+		case "border", "borders", "frontier":
+			return true
+		}
+	}
+	return false
 }
 
 // location is the place named nearest the trigger after a locative

@@ -249,6 +249,12 @@ func TestCode(t *testing.T) {
 		{"a promise to respond keeps what it responds to", "ar", "2019-08-26",
 			"قال حسن نصر الله مساء أمس إن الحزب سيرد على الهجوم الإسرائيلي على الضاحية الجنوبية لبيروت.",
 			"THREATEN/violence hassan-nasrallah -> israel @2019-08-25; ASSAULT israel -> lebanon @2019-08-26"},
+		{"troops near a border have not entered the state beyond it", "fa", "2021-12-04",
+			"روسیه حدود ۱۰۰ هزار نیرو را در نزدیکی مرزهای اوکراین مستقر کرده است.",
+			"MOBILIZE/troops russia @2021-12-04"},
+		{"a ship's flag and the source cited after the fact are no parties", "en", "2023-04-27",
+			"Iran's navy seized a Panama-flagged oil tanker in the Gulf of Oman on Thursday, the U.S. Navy said.",
+			"COERCE/seize iran @2023-04-27 in gulf-of-oman"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
