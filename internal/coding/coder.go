@@ -1220,12 +1220,7 @@ func (c *coder) firstPerson(h hit, from int) bool {
 // speakerBefore is the person who speaks the words holding trigger h: the
 // last person named before the speech that holds it.
 func (c *coder) speakerBefore(h hit, speech []int, from int) string {
-	start := -1
-	for _, s := range speech {
-		if s <= h.at {
-			start = s
-		}
-	}
+	start := speechOf(speech, h)
 	if start < 0 {
 		return ""
 	}
@@ -1263,6 +1258,18 @@ func (c *coder) named(ms []gazetteer.Mention) []party {
 	return ps
 }
 
+// speechOf is the start of the reported speech that holds trigger h: the
+// latest of a sentence's speech starts at or before it, or -1.
+func speechOf(speech []int, h hit) int {
+	start := -1
+	for _, s := range speech {
+		if s <= h.at {
+			start = s
+		}
+	}
+	return start
+}
+
 // speakerFor finds who, before the speech that holds trigger h, speaks for
 // the state or organisation id: the last person serving it, else the last
 // body («وزارة الخارجية المصرية»). It is "" when id is a person or nobody
@@ -1272,12 +1279,7 @@ func (c *coder) speakerFor(h hit, speech []int, from int, id string) string {
 	if e := g.Entity(id); e == nil || e.Kind == gazetteer.KindPerson {
 		return ""
 	}
-	start := -1
-	for _, s := range speech {
-		if s <= h.at {
-			start = s
-		}
-	}
+	start := speechOf(speech, h)
 	if start < 0 {
 		return ""
 	}
@@ -1667,12 +1669,7 @@ func (c *coder) antecedent(before int, parties []string) string {
 // الجيش أنه …», with no other name before the trigger. It is "" if there
 // is none.
 func (c *coder) speechPronoun(h hit, speech []int, from int) string {
-	start := -1
-	for _, s := range speech {
-		if s <= h.at {
-			start = s
-		}
-	}
+	start := speechOf(speech, h)
 	if start <= from || start >= h.at {
 		return ""
 	}
