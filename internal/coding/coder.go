@@ -223,7 +223,8 @@ func (c *coder) whenOrWhere(j int) bool {
 		}
 	}
 	ms := c.in.Mentions
-	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= st }) - 1; i >= 0 && i < len(ms) && ms[i].Start < en; i++ {
+	// the mention holding the token starts at it or just before it
+	for i := max(sort.Search(len(ms), func(i int) bool { return ms[i].Start >= st })-1, 0); i < len(ms) && ms[i].Start < en; i++ {
 		if ms[i].Start <= st && en <= ms[i].End && ms[i].Entity.Kind == gazetteer.KindPlace {
 			return true
 		}
