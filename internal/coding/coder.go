@@ -168,9 +168,7 @@ func (c *coder) clauses(hits []hit) []hit {
 	for i := range hits {
 		if i > 0 {
 			for k := hits[i-1].end; k < hits[i].at; k++ {
-				switch w := c.toks[k].word; {
-				case clauseBreak(w) && c.aside(k):
-				case clauseBreak(w), w == "و", w == "and", w == "فیما", w == "while", w == "whereas":
+				if c.joint(k) {
 					n++
 				}
 			}
@@ -330,12 +328,12 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		ev := Event{Type: h.t.typ, Mode: h.t.mode, Start: s.Start, End: s.End, Pattern: h.t.form}
 		ev.Location = c.location(places, h)
 		var inherited string
+		spoke := c.speechPronoun(h, speech, from) // "The Pentagon said it had sent …"
 		switch {
 		case prev != nil && len(out) > 0 && (c.coordinated(*prev, h) || c.participle(*prev, h)):
 			inherited = out[len(out)-1].Actors[0]
-		case c.speechPronoun(h, speech, from) != "":
-			// "The Pentagon said it had sent …": the speaker did it
-			inherited = c.speechPronoun(h, speech, from)
+		case spoke != "":
+			inherited = spoke
 		case c.pronoun(from, h):
 			inherited = c.antecedent(s.Start, idsOf(ps, false))
 		case c.firstPerson(h, from):
@@ -1367,15 +1365,24 @@ func (c *coder) nearer(o, h hit, at int) bool {
 	return distance(o, at) < distance(h, at)
 }
 
-// joined reports whether a conjunction or a clause break (not an aside's
-// comma) lies in tokens [from, to).
+// joined reports whether a clause joint lies in tokens [from, to).
 func (c *coder) joined(from, to int) bool {
 	for k := from; k < to; k++ {
-		switch w := c.toks[k].word; {
-		case clauseBreak(w) && c.aside(k):
-		case clauseBreak(w), w == "و", w == "and", w == "فیما", w == "while", w == "whereas":
+		if c.joint(k) {
 			return true
 		}
+	}
+	return false
+}
+
+// joint reports whether token k joins two clauses: a clause break (not an
+// aside's comma) or a conjunction («و», «فيما», "and", "while").
+func (c *coder) joint(k int) bool {
+	switch w := c.toks[k].word; {
+	case clauseBreak(w):
+		return !c.aside(k)
+	case w == "و", w == "and", w == "فیما", w == "while", w == "whereas":
+		return true
 	}
 	return false
 }
