@@ -1361,8 +1361,22 @@ func (c *coder) nearer(o, h hit, at int) bool {
 		return false
 	case h.end <= at && at < o.at && c.joined(h.end, at):
 		return true
+	case h.end <= at && at < o.at && c.governs(h, o):
+		// «اتهمت X الحرس الثوري وحزب الله بتدريب …», "accused X of
+		// training …": the names between a verb and a noun after it are
+		// the verb's
+		return false
+	case o.end <= at && at < h.at && c.governs(o, h):
+		return true
 	}
 	return distance(o, at) < distance(h, at)
+}
+
+// governs reports whether an Arabic verb trigger v keeps the names
+// between it and a later noun trigger n of its clause: Arabic names a
+// verb's subject and object after it, and a noun's after the noun.
+func (c *coder) governs(v, n hit) bool {
+	return c.in.Lang == "ar" && !c.noun(v) && !c.joined(v.end, n.at)
 }
 
 // joined reports whether a clause joint lies in tokens [from, to).

@@ -255,6 +255,12 @@ func TestCode(t *testing.T) {
 		{"a ship's flag and the source cited after the fact are no parties", "en", "2023-04-27",
 			"Iran's navy seized a Panama-flagged oil tanker in the Gulf of Oman on Thursday, the U.S. Navy said.",
 			"COERCE/seize iran @2023-04-27 in gulf-of-oman"},
+		{"the names between an Arabic verb and a noun after it are the verb's", "ar", "2019-06-12",
+			"اتهمت الخارجية الأمريكية إيران وحزب الله بتدريب مسلحين نفذوا هجمات في البحرين.",
+			"ACCUSE/allege united-states -> iran+hezbollah @2019-06-12"},
+		{"a deputy's office is not its holder's", "ar", "2018-01-20",
+			"التقى الرئيس المصري عبد الفتاح السيسي نائب الرئيس الأمريكي مايك بنس في القاهرة.",
+			"CONSULT/visit mike-pence -> abdel-fattah-el-sisi @2018-01-20 in cairo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

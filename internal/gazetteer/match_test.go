@@ -86,6 +86,12 @@ func TestMatch(t *testing.T) {
 			[]string{"vladimir-putin:ولادیمیر پوتین", "vladimir-putin:رئیس جمهوری روسیه", "russia:روسیه"}},
 		{"no date, no apposition: no holder", "fa", "", "رئیس جمهوری روسیه گفت",
 			[]string{"russia:روسیه"}},
+		{"a deputy's office is not the holder's", "ar", "2020-11-11", "استقبل نائب الرئيس الروسي ومستشار الرئيس الروسي",
+			[]string{"russia:الروسي", "russia:الروسي"}},
+		{"a former holder is not today's", "fa", "2021-01-11", "رئیس جمهوری روسیه سابق و معاون رئیس جمهوری روسیه",
+			[]string{"russia:روسیه", "russia:روسیه"}},
+		{"english former president", "en", "2021-04-09", "The former Turkish president met the Turkish president.",
+			[]string{"turkey:Turkish", "recep-tayyip-erdogan:Turkish president", "turkey:Turkish"}},
 		{"english role", "en", "2021-04-09", "The Turkish president spoke to President of Russia.",
 			[]string{"recep-tayyip-erdogan:Turkish president", "turkey:Turkish", "vladimir-putin:President of Russia", "russia:Russia"}},
 	}

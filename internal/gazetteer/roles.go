@@ -38,6 +38,10 @@ type rolePatterns struct {
 	slotFirst []*rolePattern
 	// fixedFirst holds the first words of patterns with a fixed country.
 	fixedFirst map[string]bool
+	// before and after hold the words that, next to a role phrase, make it
+	// name another office («نائب الرئيس الأمريكي», «الرئيس الأمريكي
+	// السابق», "former U.S. president"), by language.
+	before, after map[string]map[string]bool
 }
 
 // maxSlotDistance bounds how many words a pattern may have before its
@@ -53,7 +57,8 @@ var loadRolePatterns = sync.OnceValues(func() (*rolePatterns, error) {
 })
 
 func parseRolePatterns(data string) (*rolePatterns, error) {
-	rp := &rolePatterns{byFirst: map[string][]*rolePattern{}, fixedFirst: map[string]bool{}}
+	rp := &rolePatterns{byFirst: map[string][]*rolePattern{}, fixedFirst: map[string]bool{},
+		before: map[string]map[string]bool{}, after: map[string]map[string]bool{}}
 	for ln, line := range strings.Split(data, "\n") {
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -61,6 +66,21 @@ func parseRolePatterns(data string) (*rolePatterns, error) {
 		f := strings.Split(line, "\t")
 		if len(f) != 3 {
 			return nil, fmt.Errorf("roles.tsv:%d: want 3 tab-separated fields", ln+1)
+		}
+		if f[0] == "other-before" || f[0] == "other-after" {
+			words := keyWords(f[2], false)
+			if len(words) != 1 {
+				return nil, fmt.Errorf("roles.tsv:%d: %s takes one word", ln+1, f[0])
+			}
+			side := rp.before
+			if f[0] == "other-after" {
+				side = rp.after
+			}
+			if side[f[1]] == nil {
+				side[f[1]] = map[string]bool{}
+			}
+			side[f[1]][words[0]] = true
+			continue
 		}
 		if f[0] != "counterpart" && !knownRoles[f[0]] {
 			return nil, fmt.Errorf("roles.tsv:%d: unknown role %q", ln+1, f[0])
@@ -159,11 +179,44 @@ func (m *matcher) roles(ms []Mention, k *text.Keyed) []Mention {
 			}
 		}
 		if best != nil {
-			out = append(out, best...)
+			if !m.otherOffice(i, bestEnd) {
+				out = append(out, best...)
+			}
 			i = bestEnd - 1
 		}
 	}
 	return out
+}
+
+// otherOffice reports whether the role phrase in tokens [i, end) names
+// another office than its holder's: a deputy's, an adviser's or a former
+// holder's («نائب الرئيس الأمريكي», «الرئيس الأمريكي السابق»,
+// «معاون رئیس جمهور», "former U.S. president").
+func (m *matcher) otherOffice(i, end int) bool {
+	has := func(side map[string]map[string]bool, w string) bool {
+		if m.opts.Lang != "" {
+			return side[m.opts.Lang][w]
+		}
+		for _, words := range side {
+			if words[w] {
+				return true
+			}
+		}
+		return false
+	}
+	if w := m.word(i - 1); w != "" {
+		if has(m.g.patterns.before, w) {
+			return true
+		}
+		if m.clitics {
+			for _, c := range arabicClitics {
+				if strings.HasPrefix(w, c) && has(m.g.patterns.before, w[len(c):]) {
+					return true
+				}
+			}
+		}
+	}
+	return has(m.g.patterns.after, m.word(end))
 }
 
 // patternsAt lists the patterns that may start at token i: by its word,
