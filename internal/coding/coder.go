@@ -128,6 +128,10 @@ type hit struct {
 	// topical: a noun named as a topic or a cause («درباره رفع تحریم‌ها»,
 	// «بعد الهجمات»), not reported; it holds the names after it only
 	topical bool
+	// afterTalks: a topical meeting that came before what is reported,
+	// an event if it names two parties: "signed … after talks between X
+	// and Y"
+	afterTalks bool
 }
 
 // noun reports whether an Arabic or English trigger is a noun, which takes
@@ -286,11 +290,17 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 	}
 	for i, h := range chosen {
 		chosen[i].topical = c.background(h, from) || c.talkedAbout(h, from)
+		// "signed eight agreements after talks in New Delhi between Modi
+		// and Mohammed bin Salman": talks between the parties are news as
+		// much as what came of them (an older meeting says its date),
+		// unless they are the setting of what is reported («في ختام
+		// مشاورات ريمبو»)
+		chosen[i].afterTalks = h.t.typ == "CONSULT" && chosen[i].topical && !c.talkedAbout(h, from) && !c.setting(h, from)
 	}
 	var out []Event
 	var prev *hit // the sentence's previous event, for coordinated verbs
 	for hi, h := range chosen {
-		if h.topical || c.modal(h, from, to) || c.historical(h, s) {
+		if h.topical && !h.afterTalks || c.modal(h, from, to) || c.historical(h, s) {
 			continue
 		}
 		np, named := npOf(nps, hi)
@@ -342,7 +352,7 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 				ps = append([]party{{id: sp, at: from, person: true}}, ps...)
 			}
 		}
-		if !c.assignParties(&ev, h, ps, inherited) {
+		if !c.assignParties(&ev, h, ps, inherited) || h.afterTalks && len(ev.Actors)+len(ev.Recipients) < 2 {
 			continue
 		}
 		// «لاوروف اعلام کرد مسکو از … حمایت می‌کند»: a state speaking
@@ -778,6 +788,20 @@ func (c *coder) background(h hit, from int) bool {
 	return false
 }
 
+// setting reports whether a trigger noun is the setting of what is
+// reported: «في ختام مشاورات ريمبو», "at the end of the summit".
+func (c *coder) setting(h hit, from int) bool {
+	for k := h.at - 1; k >= from && k >= h.at-3; k-- {
+		if clauseBreak(c.toks[k].word) {
+			return false
+		}
+		if c.cue(c.lx.backgrounds, "setting", k, h.at) >= h.at-1 {
+			return true
+		}
+	}
+	return false
+}
+
 // talkedAbout reports whether a trigger noun is what something is about
 // — «درباره روند مذاکرات رفع تحریم‌ها», «بشأن تبادل الأسرى», "talks about a
 // prisoner swap" — rather than an event: an about-word stands up to four
@@ -978,7 +1002,7 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 		// verbs and nouns before it: «عراقچی در گفت‌وگوی تلفنی با ... از
 		// تلاش‌های دوحه قدردانی کرد».
 		shared := false
-		if !mine && c.predicate(h) && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && subjectFree(ps) {
+		if !mine && c.predicate(h) && at < h.at && !c.object(m, h) && m.Entity.Kind != gazetteer.KindPlace && (subjectFree(ps) || c.sharedList(ps, at)) {
 			mine, shared = true, true
 		}
 		// An event named in a verb's object has the names of its noun
@@ -1533,6 +1557,22 @@ func nested(ms []gazetteer.Mention, m gazetteer.Mention) bool {
 
 // subjectFree reports whether no party before the verb has been taken as a
 // possible subject yet.
+// sharedList reports whether the name at token at goes on a list of
+// subjects the verb shares: «پزشکیان و پوتین … پس از دیدار و گفت‌وگو، …
+// امضا کردند».
+func (c *coder) sharedList(ps []party, at int) bool {
+	if len(ps) == 0 || !ps[len(ps)-1].shared || at < 1 {
+		return false
+	}
+	for _, p := range ps {
+		if !p.shared && !p.object {
+			return false
+		}
+	}
+	w := c.toks[at-1].word
+	return w == "و" || w == "،"
+}
+
 func subjectFree(ps []party) bool {
 	for _, p := range ps {
 		if !p.object {

@@ -257,10 +257,19 @@ func TestCode(t *testing.T) {
 			"COERCE/seize iran @2023-04-27 in gulf-of-oman"},
 		{"the names between an Arabic verb and a noun after it are the verb's", "ar", "2019-06-12",
 			"اتهمت الخارجية الأمريكية إيران وحزب الله بتدريب مسلحين نفذوا هجمات في البحرين.",
-			"ACCUSE/allege united-states -> iran+hezbollah @2019-06-12"},
+			"ACCUSE/allege united-states-department-of-state -> iran+hezbollah @2019-06-12"},
 		{"a deputy's office is not its holder's", "ar", "2018-01-20",
 			"التقى الرئيس المصري عبد الفتاح السيسي نائب الرئيس الأمريكي مايك بنس في القاهرة.",
 			"CONSULT/visit mike-pence -> abdel-fattah-el-sisi @2018-01-20 in cairo"},
+		{"talks before a signing are news; a list of subjects is shared", "fa", "2023-08-14",
+			"حسین امیرعبداللهیان و ولادیمیر پوتین امروز در مسکو پس از دیدار و گفت‌وگو، سند همکاری را امضا کردند.",
+			"CONSULT/visit hossein-amir-abdollahian -> vladimir-putin @2023-08-14 in moscow; AGREE hossein-amir-abdollahian+vladimir-putin @2023-08-14 in moscow"},
+		{"talks after which one goes home name one party only: no event", "ar", "2015-06-02",
+			"غادر جدة أمس رئيس وزراء باكستان محمد نواز شريف، بعد زيارته لأداء مناسك العمرة.",
+			""},
+		{"the talks at whose end one speaks are the setting", "ar", "2018-12-13",
+			"أعلن وزير الخارجية الكويتي صباح خالد الحمد الصباح، في ختام مشاورات الكويت، أن الحكومة اليمنية وجماعة الحوثي توصلتا إلى اتفاق.",
+			"AGREE yemen+houthis @2018-12-13"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
