@@ -270,6 +270,12 @@ func TestCode(t *testing.T) {
 		{"the talks at whose end one speaks are the setting", "ar", "2018-12-13",
 			"أعلن وزير الخارجية الكويتي صباح خالد الحمد الصباح، في ختام مشاورات الكويت، أن الحكومة اليمنية وجماعة الحوثي توصلتا إلى اتفاق.",
 			"AGREE yemen+houthis @2018-12-13"},
+		{"what a protest is against is its cause, not the day's news", "fa", "2019-04-10",
+			"صدها زندانی فلسطینی امروز در اعتراض به بازداشت اداری در زندان‌های اسرائیل دست به اعتصاب غذا زدند.",
+			"PROTEST/hunger palestine @2019-04-10"},
+		{"what a protest is against is its cause (ar)", "ar", "2019-04-10",
+			"تظاهر آلاف الفلسطينيين في رام الله اليوم احتجاجا على اعتقال قوات الاحتلال الإسرائيلي عشرات الشبان.",
+			"PROTEST/demo palestine @2019-04-10 in ramallah"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
