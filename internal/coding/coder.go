@@ -1045,9 +1045,9 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 		case c.flag(m):
 			// "the Marshall Islands-flagged tanker", «تحمل علم بنما»: the
 			// flag a ship flies is no party
-		case c.topic(m):
-			// «درباره سوریه», «الأوضاع في اليمن»: what is talked about, or
-			// where, is no party
+		case c.topic(m) || c.venue(m):
+			// «درباره سوریه», «الأوضاع في اليمن», "at the White House":
+			// what is talked about, or where, is no party
 			if e.Kind == gazetteer.KindCountry && c.where == "" {
 				c.where = e.ID
 			}
@@ -1432,6 +1432,26 @@ func (c *coder) part(i int) int {
 		return -1
 	}
 	return c.parts[i-c.partFrom]
+}
+
+// venue reports whether an organisation is named as where something
+// happens: "signed agreements at the White House", "met at the foreign
+// ministry". (Persian «در» and Arabic «في» are topic cues already.)
+func (c *coder) venue(m gazetteer.Mention) bool {
+	if c.in.Lang != "en" || m.Entity.Kind != gazetteer.KindOrg {
+		return false
+	}
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch c.toks[k].word {
+		case "at":
+			return true
+		case "the":
+			continue
+		}
+		break
+	}
+	return false
 }
 
 // topic reports whether a mention follows a preposition of topic or place

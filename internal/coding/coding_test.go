@@ -276,6 +276,9 @@ func TestCode(t *testing.T) {
 		{"what a protest is against is its cause (ar)", "ar", "2019-04-10",
 			"تظاهر آلاف الفلسطينيين في رام الله اليوم احتجاجا على اعتقال قوات الاحتلال الإسرائيلي عشرات الشبان.",
 			"PROTEST/demo palestine @2019-04-10 in ramallah"},
+		{"a venue and a comparison since are no parties", "en", "2025-08-09",
+			"Armenia and Azerbaijan initialled a peace agreement at the White House on Friday, the first accord between the two neighbours since Russia brokered a ceasefire in 2020.",
+			"AGREE armenia+azerbaijan @2025-08-08"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
