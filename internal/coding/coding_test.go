@@ -279,6 +279,9 @@ func TestCode(t *testing.T) {
 		{"a venue and a comparison since are no parties", "en", "2025-08-09",
 			"Armenia and Azerbaijan initialled a peace agreement at the White House on Friday, the first accord between the two neighbours since Russia brokered a ceasefire in 2020.",
 			"AGREE armenia+azerbaijan @2025-08-08"},
+		{"the audience of a speech is no party", "ar", "2019-09-26",
+			"اتهم الرئيس الإيراني حسن روحاني، في كلمة أمام الجمعية العامة للأمم المتحدة أمس، الولايات المتحدة بممارسة الإرهاب الاقتصادي.",
+			"ACCUSE/allege hassan-rouhani -> united-states @2019-09-25"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
