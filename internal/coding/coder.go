@@ -1042,6 +1042,9 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 			// is; it is no party of its own
 		case at >= h.end && c.attribution(m):
 			// "…, the U.S. Navy said": the source, not a party
+		case c.appositive(m):
+			// "Ekrem Imamoglu, President Tayyip Erdogan's main rival,":
+			// the name says who the one before it is
 		case c.flag(m):
 			// "the Marshall Islands-flagged tanker", «تحمل علم بنما»: the
 			// flag a ship flies is no party
@@ -1848,6 +1851,28 @@ func (c *coder) attribution(m gazetteer.Mention) bool {
 		case "said", "says", "told", "reported", "announced":
 			return true
 		}
+	}
+	return false
+}
+
+// appositive reports whether an English name is a possessor in an
+// apposition to a person: "Istanbul Mayor Ekrem Imamoglu, President Tayyip
+// Erdogan's main political rival, …" (a comma right after a person's name,
+// then at most a title word, then the name with "'s").
+func (c *coder) appositive(m gazetteer.Mention) bool {
+	if c.in.Lang != "en" {
+		return false
+	}
+	if rest := c.in.Display[m.End:]; !strings.HasPrefix(rest, "'s") && !strings.HasPrefix(rest, "’s") {
+		return false
+	}
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if c.toks[k].word != "," {
+			continue
+		}
+		before := c.mentionEndingAt(c.toks[k].start)
+		return before >= 0 && c.in.Mentions[before].Entity.Kind == gazetteer.KindPerson
 	}
 	return false
 }

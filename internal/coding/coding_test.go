@@ -282,6 +282,9 @@ func TestCode(t *testing.T) {
 		{"the audience of a speech is no party", "ar", "2019-09-26",
 			"اتهم الرئيس الإيراني حسن روحاني، في كلمة أمام الجمعية العامة للأمم المتحدة أمس، الولايات المتحدة بممارسة الإرهاب الاقتصادي.",
 			"ACCUSE/allege hassan-rouhani -> united-states @2019-09-25"},
+		{"a possessor in an apposition says who the person is", "en", "2024-08-01",
+			"Israel killed Hamas political leader Ismail Haniyeh, Iran's close ally, in Tehran on Wednesday.",
+			"ASSAULT israel -> hamas+ismail-haniyeh @2024-07-31 in tehran"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
