@@ -1040,6 +1040,9 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 			// «حزب الله اللبناني», «الحرس الثوري الإيراني», «جنبش انصارالله
 			// یمن»: the adjective or the country says whose the named body
 			// is; it is no party of its own
+		case c.source(m):
+			// «به گزارش کاخ کرملین، …», "according to the Kremlin": where
+			// the report comes from, not a party
 		case at >= h.end && c.attribution(m):
 			// "…, the U.S. Navy said": the source, not a party
 		case c.appositive(m):
@@ -1059,7 +1062,7 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 			}
 		default:
 			with := at > 0 && (c.toks[at-1].word == "با" || c.toks[at-1].word == "مع" || c.toks[at-1].word == "with")
-			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h), shared: shared, with: with})
+			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h) || c.owner(m, h, at), shared: shared, with: with})
 		}
 	}
 	// a verb with a subject of its own shares none: «ایران … را آزاد کرد
@@ -1139,7 +1142,16 @@ func (c *coder) content(h hit, ms []gazetteer.Mention) span {
 				ra = k
 			case "برای", "بابت", "خاطر":
 				if k > 0 && named(max(0, k-12), k) {
-					return span{k, h.at}
+					// «بابت سقوط هواپیما از علی‌اف عذرخواهی کرد»: whom
+					// to, after what for
+					to := h.at
+					for j := h.at - 1; j > k; j-- {
+						if c.toks[j].word == "از" {
+							to = j
+							break
+						}
+					}
+					return span{k, to}
 				}
 			}
 		}
@@ -1634,6 +1646,9 @@ func (c *coder) object(m gazetteer.Mention, h hit) bool {
 		if k < i-3 && !against(w) {
 			continue
 		}
+		if c.attributing(k) {
+			continue // «به گزارش فارس جرج بوش …», «به نقل از»
+		}
 		for _, b := range before {
 			if w == b {
 				return true
@@ -1647,10 +1662,102 @@ func (c *coder) object(m gazetteer.Mention, h hit) bool {
 		j := sort.Search(len(c.toks), func(j int) bool { return c.toks[j].start >= m.End })
 		for k := j; k < len(c.toks) && k < j+4 && k < h.at; k++ {
 			if w := c.toks[k].word; w == "را" {
-				return true
-			} else if clauseBreak(w) {
-				break
+				return !c.otherObject(m, c.toks[k].start)
+			} else if clauseBreak(w) || npOpener(w) {
+				break // «اتحادیه اروپا رسما این موضوع را رد کرد»
 			}
+		}
+	}
+	return false
+}
+
+// source reports whether a name follows a source cue by at most one word:
+// «به گزارش کاخ کرملین»، «بحسب وكالة»، "according to the Kremlin".
+func (c *coder) source(m gazetteer.Mention) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if clauseBreak(c.toks[k].word) {
+			return false
+		}
+		if end := c.cue(c.lx.sources, "", k, i); end >= i-1 {
+			return true
+		}
+	}
+	return false
+}
+
+// attributing reports whether token k is the preposition of a Persian
+// attribution formula — «به گزارش», «به نوشته», «به گفته», «به نقل از» —
+// which marks no one as acted on.
+func (c *coder) attributing(k int) bool {
+	if c.in.Lang != "fa" {
+		return false
+	}
+	switch w := c.toks[k].word; {
+	case w == "به" && k+1 < len(c.toks):
+		switch c.toks[k+1].word {
+		case "گزارش", "نوشته", "گفته", "نقل":
+			return true
+		}
+	case w == "از" && k > 0:
+		return c.toks[k-1].word == "نقل"
+	}
+	return false
+}
+
+// npOpener reports whether a Persian word opens a noun phrase or stands
+// between a subject and its object: a demonstrative, a numeral, an adverb
+// of manner or time.
+func npOpener(w string) bool {
+	switch w {
+	case "این", "آن", "همین", "همان", "یک", "چند", "رسما", "رسماً", "امروز", "دیروز", "نیز", "هم":
+		return true
+	}
+	return false
+}
+
+// owner reports whether a Persian or Arabic adjective of nationality says
+// whose is what a seizure or an arrest acts on: it follows the noun that
+// ends the trigger or follows a trigger noun — «توقیف نفتکش انگلیسی»,
+// «احتجزت … ناقلة إيرانية», «القبض على صحفي أمريكي» — rather than the
+// trigger itself («الاعتقالات الإسرائيلية»).
+func (c *coder) owner(m gazetteer.Mention, h hit, at int) bool {
+	if h.t.typ != "COERCE" || m.How != "adjective" || c.in.Lang == "en" || at <= h.at+1 || at < h.end || at > h.end+1 {
+		return false
+	}
+	// a word between a trigger and the adjective is the noun it qualifies
+	// only after a noun; after a verb it is the subject («اعتقلت قوات
+	// أمريكية»)
+	if at > h.end && (h.t.verbal || c.in.Lang == "ar" && !c.noun(h)) {
+		return false
+	}
+	for k := h.end; k < at; k++ {
+		if !wordy(c.toks[k].word) && c.toks[k].word != "«" {
+			return false
+		}
+	}
+	return true
+}
+
+// otherObject reports whether another name, not listed with m, stands
+// between m and the «را» at byte offset ra: «مسکو ادعای واشنگتن را رد
+// کرد», «عراقچی فرانسه و آلمان را … متهم کرد» mark the later names.
+func (c *coder) otherObject(m gazetteer.Mention, ra int) bool {
+	ms := c.in.Mentions
+	prev := m.End
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= m.End }); i < len(ms) && ms[i].Start < ra; i++ {
+		if ms[i].Start < prev {
+			continue // nested in the one before
+		}
+		if ms[i].Entity.ID == m.Entity.ID {
+			prev = ms[i].End // «پوتین رئیس جمهوری روسیه»: the same one again
+			continue
+		}
+		switch strings.TrimSpace(c.in.Display[prev:ms[i].Start]) {
+		case "و", "،", ",":
+			prev = ms[i].End
+		default:
+			return true
 		}
 	}
 	return false
@@ -2050,6 +2157,9 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		// the arrested
 		ev.Actors, ev.Recipients = []string{country}, all
 		return true
+	}
+	if subject == "" && subjectFree(ps) && !h.t.promise {
+		return false // «حمله به سفارت»: only who was acted on is named
 	}
 	if subject == "" {
 		subject = all[0]

@@ -285,6 +285,18 @@ func TestCode(t *testing.T) {
 		{"a possessor in an apposition says who the person is", "en", "2024-08-01",
 			"Israel killed Hamas political leader Ismail Haniyeh, Iran's close ally, in Tehran on Wednesday.",
 			"ASSAULT israel -> hamas+ismail-haniyeh @2024-07-31 in tehran"},
+		{"a headline naming only whose ship was seized names no one who seized it", "fa", "2019-07-20",
+			"توقیف نفتکش انگلیسی در تنگه هرمز",
+			""},
+		{"whose is what an arrest acts on", "ar", "2016-03-02",
+			"تمكنت الأجهزة الأمنية في الأردن أمس من القبض على خلية عراقية.",
+			"COERCE/arrest jordan -> iraq @2016-03-01 in jordan"},
+		{"the source of a report is no party; whom an apology is to, after what for", "fa", "2024-12-28",
+			"به گزارش کاخ کرملین، ولادیمیر پوتین امروز بابت سقوط هواپیما از الهام علی‌اف عذرخواهی کرد.",
+			"CONCEDE vladimir-putin -> ilham-aliyev @2024-12-28"},
+		{"«را» marks the noun phrase right before it, not the subject", "fa", "2023-10-18",
+			"به گزارش ایرنا، اتحادیه اروپا رسما این ادعای روسیه را رد کرد.",
+			"REJECT european-union -> russia @2023-10-18"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
