@@ -338,9 +338,18 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		ev := Event{Type: h.t.typ, Mode: h.t.mode, Start: s.Start, End: s.End, Pattern: h.t.form}
 		ev.Location = c.location(places, h)
 		var inherited string
+		var fellows []string                      // the subjects a participle shares
 		spoke := c.speechPronoun(h, speech, from) // "The Pentagon said it had sent …"
 		switch {
-		case prev != nil && len(out) > 0 && (c.coordinated(*prev, h) || c.participle(*prev, h)):
+		case prev != nil && len(out) > 0 && c.participle(*prev, h):
+			// a participle names its object, never its subject: «…،
+			// متهمة الدوحة بدعم …»
+			fellows = out[len(out)-1].Actors
+			inherited = fellows[0]
+			for i := range ps {
+				ps[i].object = true
+			}
+		case prev != nil && len(out) > 0 && c.coordinated(*prev, h):
 			inherited = out[len(out)-1].Actors[0]
 		case spoke != "":
 			inherited = spoke
@@ -354,6 +363,9 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		}
 		if !c.assignParties(&ev, h, ps, inherited) || h.afterTalks && len(ev.Actors)+len(ev.Recipients) < 2 {
 			continue
+		}
+		if len(fellows) > 1 && len(ev.Actors) == 1 && ev.Actors[0] == fellows[0] {
+			ev.Actors, ev.Recipients = fellows, without(ev.Recipients, fellows)
 		}
 		// «لاوروف اعلام کرد مسکو از … حمایت می‌کند»: a state speaking
 		// through whoever says so is that speaker's act
@@ -900,10 +912,13 @@ func (c *coder) mentionsIn(s text.Span) []gazetteer.Mention {
 // party is an actor or recipient candidate: an entity named in the
 // sentence, where, and whether the text marks it as the one acted on.
 type party struct {
-	id     string
-	at     int // token
-	person bool
-	object bool
+	id string
+	at int // token
+	// start and end are the mention's bytes (0, 0 when not named here)
+	start, end int
+	adjective  bool // named by an adjective («التونسيين», "Turkish")
+	person     bool
+	object     bool
 	// shared is a subject taken from an earlier verb of the sentence
 	shared bool
 	// with is a party named after «با», «مع», "with": a partner, not the
@@ -1062,7 +1077,7 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 			}
 		default:
 			with := at > 0 && (c.toks[at-1].word == "با" || c.toks[at-1].word == "مع" || c.toks[at-1].word == "with")
-			ps = addParty(ps, party{id: e.ID, at: at, person: e.Kind == gazetteer.KindPerson, object: c.object(m, h) || c.owner(m, h, at), shared: shared, with: with})
+			ps = addParty(ps, party{id: e.ID, at: at, start: m.Start, end: m.End, adjective: m.How == "adjective", person: e.Kind == gazetteer.KindPerson, object: c.object(m, h) || c.owner(m, h, at), shared: shared, with: with})
 		}
 	}
 	// a verb with a subject of its own shares none: «ایران … را آزاد کرد
@@ -1820,12 +1835,12 @@ func (c *coder) coordinated(prev, h hit) bool {
 	return true
 }
 
-// participle reports whether an English trigger opens a participle clause
-// after the event before it — "met Zelenskyy in Kyiv, pledging continued
-// support" — whose subject is that event's.
+// participle reports whether a trigger opens a participle clause after the
+// event before it — "met Zelenskyy in Kyiv, pledging continued support",
+// «قطع علاقاتها مع قطر، متهمة الدوحة بـ…» — whose subject is that event's.
 func (c *coder) participle(prev, h hit) bool {
-	return c.in.Lang == "en" && prev.end <= h.at && h.at > 0 && clauseBreak(c.toks[h.at-1].word) &&
-		strings.HasSuffix(c.toks[h.at].word, "ing")
+	return prev.end <= h.at && h.at > 0 && clauseBreak(c.toks[h.at-1].word) &&
+		(c.in.Lang == "en" && strings.HasSuffix(c.toks[h.at].word, "ing") || h.t.participle)
 }
 
 // newSubject reports whether a name is marked as a new subject by "also"
@@ -2158,23 +2173,64 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		ev.Actors, ev.Recipients = []string{country}, all
 		return true
 	}
-	if subject == "" && subjectFree(ps) && !h.t.promise {
+	if subject == "" && !h.t.promise && !slices.ContainsFunc(ps, func(p party) bool { return !p.object && !p.with }) {
 		return false // «حمله به سفارت»: only who was acted on is named
 	}
 	if subject == "" {
 		subject = all[0]
 	}
+	first := subject
 	subject = c.speaker(subject, ps, h)
 	ev.Actors = []string{subject}
+	// «أعلنت السعودية والإمارات والبحرين ومصر قطع علاقاتها»: a list of
+	// subjects acts together
+	for _, p := range c.coSubjects(ps, first, h) {
+		if !slices.Contains(ev.Actors, p) {
+			ev.Actors = append(ev.Actors, p)
+		}
+	}
 	// the subject's own state is no recipient: the one it serves, or the
 	// one an armed group or a party belongs to («جنبش انصارالله یمن»)
 	own := append(serves(g, subject, c.in.Anchor), countryOf(g, subject))
 	for _, p := range all {
-		if p != subject && !slices.Contains(own, p) {
+		if !slices.Contains(ev.Actors, p) && !slices.Contains(own, p) {
 			ev.Recipients = append(ev.Recipients, p)
 		}
 	}
 	return true
+}
+
+// coSubjects lists the parties named in a list with the subject before
+// the trigger («أعلنت السعودية والإمارات والبحرين ومصر … قطع علاقاتها»,
+// "the United States and Germany released"), joined by «و» or "and" (a
+// comma only on the way to one), not marked as acted on, not partners
+// after «با» or "with", not adjectives («التونسيين والليبيين»).
+func (c *coder) coSubjects(ps []party, subject string, h hit) []string {
+	var out, pending []string
+	var prev *party
+	for i := range ps {
+		p := &ps[i]
+		if prev == nil {
+			if p.id == subject && p.end > 0 && !p.adjective {
+				prev = p
+			}
+			continue
+		}
+		if p.object || p.with || p.shared || p.adjective || p.end == 0 || p.start < prev.end || p.at >= h.at {
+			break
+		}
+		switch strings.TrimSpace(c.in.Display[prev.end:p.start]) {
+		case "و", "and", ", and":
+			out = append(append(out, pending...), p.id)
+			pending = nil
+		case ",", "،":
+			pending = append(pending, p.id)
+		default:
+			return out
+		}
+		prev = p
+	}
+	return out
 }
 
 // subject picks the party that acts: the first one not marked as acted on,
@@ -2184,8 +2240,8 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 func (c *coder) subject(ps []party, h hit) string {
 	var before, after []party
 	for _, p := range ps {
-		if p.object {
-			continue
+		if p.object || p.with {
+			continue // «قطع علاقاتها مع قطر»: a partner, not the subject
 		}
 		if p.at < h.at {
 			before = append(before, p)

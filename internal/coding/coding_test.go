@@ -297,6 +297,9 @@ func TestCode(t *testing.T) {
 		{"«را» marks the noun phrase right before it, not the subject", "fa", "2023-10-18",
 			"به گزارش ایرنا، اتحادیه اروپا رسما این ادعای روسیه را رد کرد.",
 			"REJECT european-union -> russia @2023-10-18"},
+		{"a list of subjects acts together; an Arabic participle shares their act", "ar", "2017-06-05",
+			"أعلنت مصر والإمارات، اليوم (الاثنين)، قطع علاقاتهما الدبلوماسية مع قطر، متهمة الدوحة بدعم الإرهاب.",
+			"SANCTION/discontinue egypt+united-arab-emirates -> qatar @2017-06-05; ACCUSE/allege egypt+united-arab-emirates -> qatar @2017-06-05"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -36,6 +36,9 @@ type trigger struct {
 	// («پاسخ قاطعی خواهد داد», «سيرد على»): its future and its condition
 	// are its form, and only a negation unmakes it
 	promise bool
+	// participle is an Arabic active participle («متهمة», «مشيدا»): after
+	// a comma its subject is the previous event's
+	participle bool
 	// mood is what the verb form says of the event: "" (it happened),
 	// moodNegated or moodUnreal (future, present, subjunctive).
 	mood   string
@@ -144,6 +147,8 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 					t.initial = true
 				case "promise":
 					t.promise = true
+				case "participle":
+					t.participle = true
 				case "":
 				default:
 					return fmt.Errorf("unknown flag %q", flag)
