@@ -345,6 +345,11 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 			// a participle names its object, never its subject: «…،
 			// متهمة الدوحة بدعم …»
 			fellows = out[len(out)-1].Actors
+			if src := c.sourceBetween(prev.end, h.at); src != "" {
+				// "…, the U.S. Navy said, calling on Tehran to …": the
+				// participle is the one who said so
+				fellows = []string{src}
+			}
 			inherited = fellows[0]
 			for i := range ps {
 				ps[i].object = true
@@ -1835,6 +1840,18 @@ func (c *coder) coordinated(prev, h hit) bool {
 	return true
 }
 
+// sourceBetween is the source cited after the fact in tokens [from, to)
+// ("…, the U.S. Navy said,"), or "".
+func (c *coder) sourceBetween(from, to int) string {
+	for _, m := range c.in.Mentions {
+		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
+		if at >= from && at < to && m.Entity.Kind != gazetteer.KindPlace && c.attribution(m) {
+			return m.Entity.ID
+		}
+	}
+	return ""
+}
+
 // participle reports whether a trigger opens a participle clause after the
 // event before it — "met Zelenskyy in Kyiv, pledging continued support",
 // «قطع علاقاتها مع قطر، متهمة الدوحة بـ…» — whose subject is that event's.
@@ -2429,7 +2446,9 @@ func (c *coder) date(h hit, all []hit, dates []datedAt, si int) string {
 		dist := distance(h, d.at)
 		nearest := true
 		for _, o := range all {
-			if o.at != h.at && distance(o, d.at) < dist {
+			// the trigger of the date's own part of the sentence first:
+			// "seized … on Thursday, the U.S. Navy said, calling on …"
+			if o.at != h.at && c.nearer(o, h, d.at) {
 				nearest = false
 			}
 		}

@@ -300,6 +300,9 @@ func TestCode(t *testing.T) {
 		{"a list of subjects acts together; an Arabic participle shares their act", "ar", "2017-06-05",
 			"أعلنت مصر والإمارات، اليوم (الاثنين)، قطع علاقاتهما الدبلوماسية مع قطر، متهمة الدوحة بدعم الإرهاب.",
 			"SANCTION/discontinue egypt+united-arab-emirates -> qatar @2017-06-05; ACCUSE/allege egypt+united-arab-emirates -> qatar @2017-06-05"},
+		{"a participle after the source cited is the source's; a date belongs to its own part", "en", "2023-04-28",
+			"Iran's navy seized an oil tanker in the Gulf of Oman on Thursday, the U.S. Navy said, calling on Tehran to release the vessel immediately.",
+			"COERCE/seize iran @2023-04-27 in gulf-of-oman; REQUEST united-states -> iran @2023-04-28 in gulf-of-oman"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
