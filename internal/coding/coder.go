@@ -1971,6 +1971,11 @@ func (c *coder) site(places []gazetteer.Mention, h hit, actors []string) string 
 		if c.border(p, at) {
 			continue // troops near a border have not crossed it
 		}
+		if h.t.typ == "AID" && c.beneficiary(p) {
+			// «وصلت إلى مطار العريش طائرة مساعدات … لإغاثة سكان قطاع
+			// غزة»: whom aid is for, not where it lands
+			return country
+		}
 		if d := distance(h, at); d < bestDist {
 			best, bestDist = country, d
 		}
@@ -2029,6 +2034,22 @@ func (c *coder) flag(m gazetteer.Mention) bool {
 			return true
 		} else if w != "-" {
 			break
+		}
+	}
+	return false
+}
+
+// beneficiary reports whether a place follows a cue naming whom aid is
+// for by at most three words: «لإغاثة سكان قطاع غزة», «برای کمک به مردم
+// غزه», "to help civilians in Gaza".
+func (c *coder) beneficiary(p gazetteer.Mention) bool {
+	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > p.Start })
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if clauseBreak(c.toks[k].word) {
+			return false
+		}
+		if end := c.cue(c.lx.beneficiaries, "", k, i); end >= i-3 {
+			return true
 		}
 	}
 	return false

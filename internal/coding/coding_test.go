@@ -303,6 +303,9 @@ func TestCode(t *testing.T) {
 		{"a participle after the source cited is the source's; a date belongs to its own part", "en", "2023-04-28",
 			"Iran's navy seized an oil tanker in the Gulf of Oman on Thursday, the U.S. Navy said, calling on Tehran to release the vessel immediately.",
 			"COERCE/seize iran @2023-04-27 in gulf-of-oman; REQUEST united-states -> iran @2023-04-28 in gulf-of-oman"},
+		{"aid is for whom its purpose names, not where it lands", "ar", "2023-11-12",
+			"وصلت إلى مطار العريش الدولي، اليوم (الأحد)، طائرة مساعدات سعودية تحمل 35 طناً من المواد الغذائية لإغاثة سكان قطاع غزة.",
+			"AID saudi-arabia -> palestine @2023-11-12"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -97,6 +97,9 @@ type lexicon struct {
 	// sources are the words after which a name is where a report comes
 	// from, no party («به گزارش کاخ کرملین»، «بحسب»، "according to")
 	sources map[string][]phrase
+	// beneficiaries are the words after which a place is whom aid is for
+	// («لإغاثة سكان», «برای کمک به», "to help")
+	beneficiaries map[string][]phrase
 	// finite are the Persian finite past forms of the verbs triggers end
 	// with («کرد», «کردند», «داد»): a gap in a trigger does not cross one
 	finite map[string]bool
@@ -104,7 +107,7 @@ type lexicon struct {
 
 var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 	lx := &lexicon{triggers: map[string][]*trigger{}, byStart: map[string][]*trigger{}, modality: map[string][]phrase{}, contexts: map[string][]phrase{}, speech: map[string][]phrase{},
-		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}, sports: map[string][]phrase{}, sources: map[string][]phrase{}, finite: map[string]bool{}}
+		topics: map[string][]phrase{}, backgrounds: map[string][]phrase{}, abouts: map[string][]phrase{}, anaphors: map[string][]phrase{}, bothSides: map[string][]phrase{}, relatives: map[string][]phrase{}, sports: map[string][]phrase{}, sources: map[string][]phrase{}, beneficiaries: map[string][]phrase{}, finite: map[string]bool{}}
 	verbs := map[string]verb{}
 	if err := readTSV("data/verbs.tsv", 3, func(f []string) error {
 		inf := text.KeyOf(f[0])
@@ -195,7 +198,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"data/contexts.tsv", one(lx.contexts)},
 		{"data/speech.tsv", one(lx.speech, "verb", "that")},
 		{"data/cues.tsv", func(kind string) map[string][]phrase {
-			return map[string]map[string][]phrase{"topic": lx.topics, "mediator": lx.topics, "background": lx.backgrounds, "setting": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides, "relative": lx.relatives, "sport": lx.sports, "source": lx.sources}[kind]
+			return map[string]map[string][]phrase{"topic": lx.topics, "mediator": lx.topics, "beneficiary": lx.beneficiaries, "background": lx.backgrounds, "setting": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides, "relative": lx.relatives, "sport": lx.sports, "source": lx.sources}[kind]
 		}},
 	} {
 		if err := readTSV(f.name, 3, func(fs []string) error {
