@@ -289,13 +289,13 @@ func (c *coder) sentence(si int, s text.Span, last []string, prior []Event) []Ev
 		c.parts = append(c.parts, n)
 	}
 	for i, h := range chosen {
-		chosen[i].topical = c.background(h, from) || c.talkedAbout(h, from)
+		chosen[i].topical = c.background(h, from, "") || c.talkedAbout(h, from)
 		// "signed eight agreements after talks in New Delhi between Modi
 		// and Mohammed bin Salman": talks between the parties are news as
 		// much as what came of them (an older meeting says its date),
 		// unless they are the setting of what is reported («في ختام
 		// مشاورات ريمبو»)
-		chosen[i].afterTalks = h.t.typ == "CONSULT" && chosen[i].topical && !c.talkedAbout(h, from) && !c.setting(h, from)
+		chosen[i].afterTalks = h.t.typ == "CONSULT" && chosen[i].topical && !c.talkedAbout(h, from) && !c.background(h, from, "setting")
 	}
 	var out []Event
 	var prev *hit // the sentence's previous event, for coordinated verbs
@@ -787,9 +787,10 @@ func (c *coder) denied(h hit, from, clauseEnd int) bool {
 
 // background reports whether a trigger noun is named as the cause or the
 // time of something else — «بعد الهجمات», «في أعقاب الانفجار», «در پی حمله»,
-// "after the attack" — rather than reported as news. A verb after «بعد
-// أن» still reports: «بعد أن وقع».
-func (c *coder) background(h hit, from int) bool {
+// "after the attack" — rather than reported as news, by a cue of a kind
+// ("" for any, "setting" for the setting of what is reported: «في ختام
+// مشاورات ريمبو»). A verb after «بعد أن» still reports: «بعد أن وقع».
+func (c *coder) background(h hit, from int, kind string) bool {
 	if h.t.verbal {
 		return false
 	}
@@ -798,21 +799,7 @@ func (c *coder) background(h hit, from int) bool {
 		if clauseBreak(w) || w == "ان" || w == "that" {
 			return false
 		}
-		if c.cue(c.lx.backgrounds, "", k, h.at) >= h.at-1 {
-			return true
-		}
-	}
-	return false
-}
-
-// setting reports whether a trigger noun is the setting of what is
-// reported: «في ختام مشاورات ريمبو», "at the end of the summit".
-func (c *coder) setting(h hit, from int) bool {
-	for k := h.at - 1; k >= from && k >= h.at-3; k-- {
-		if clauseBreak(c.toks[k].word) {
-			return false
-		}
-		if c.cue(c.lx.backgrounds, "setting", k, h.at) >= h.at-1 {
+		if c.cue(c.lx.backgrounds, kind, k, h.at) >= h.at-1 {
 			return true
 		}
 	}
@@ -1526,12 +1513,17 @@ func (c *coder) topicWithin(m gazetteer.Mention, depth int) bool {
 		}
 	}
 	// a cue ends at most one word before the name
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		w := c.toks[k].word
-		if clauseBreak(w) {
+	return c.cueBefore(c.lx.topics, i, 6, 1)
+}
+
+// cueBefore reports whether a cue of a list starts at most reach tokens
+// before token i, in its clause, and ends at most slack words before it.
+func (c *coder) cueBefore(list map[string][]phrase, i, reach, slack int) bool {
+	for k := i - 1; k >= 0 && k >= i-reach; k-- {
+		if clauseBreak(c.toks[k].word) {
 			return false
 		}
-		if end := c.cue(c.lx.topics, "", k, i); end >= i-1 {
+		if end := c.cue(list, "", k, i); end >= i-slack {
 			return true
 		}
 	}
@@ -1695,15 +1687,7 @@ func (c *coder) object(m gazetteer.Mention, h hit) bool {
 // «به گزارش کاخ کرملین»، «بحسب وكالة»، "according to the Kremlin".
 func (c *coder) source(m gazetteer.Mention) bool {
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
-		if clauseBreak(c.toks[k].word) {
-			return false
-		}
-		if end := c.cue(c.lx.sources, "", k, i); end >= i-1 {
-			return true
-		}
-	}
-	return false
+	return c.cueBefore(c.lx.sources, i, 4, 1)
 }
 
 // attributing reports whether token k is the preposition of a Persian
@@ -2044,15 +2028,7 @@ func (c *coder) flag(m gazetteer.Mention) bool {
 // غزه», "to help civilians in Gaza".
 func (c *coder) beneficiary(p gazetteer.Mention) bool {
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > p.Start })
-	for k := i - 1; k >= 0 && k >= i-6; k-- {
-		if clauseBreak(c.toks[k].word) {
-			return false
-		}
-		if end := c.cue(c.lx.beneficiaries, "", k, i); end >= i-3 {
-			return true
-		}
-	}
-	return false
+	return c.cueBefore(c.lx.beneficiaries, i, 6, 3)
 }
 
 // border reports whether a place mention (at token at) names a border or
