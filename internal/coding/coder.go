@@ -1714,7 +1714,7 @@ func (c *coder) attributing(k int) bool {
 // of manner or time.
 func npOpener(w string) bool {
 	switch w {
-	case "این", "آن", "همین", "همان", "یک", "چند", "رسما", "رسماً", "امروز", "دیروز", "نیز", "هم":
+	case "این", "آن", "همین", "همان", "یک", "چند", "رسما", "امروز", "دیروز", "نیز", "هم":
 		return true
 	}
 	return false
@@ -1827,10 +1827,14 @@ func (c *coder) coordinated(prev, h hit) bool {
 // sourceBetween is the source cited after the fact in tokens [from, to)
 // ("…, the U.S. Navy said,"), or "".
 func (c *coder) sourceBetween(from, to int) string {
-	for _, m := range c.in.Mentions {
-		at := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
-		if at >= from && at < to && m.Entity.Kind != gazetteer.KindPlace && c.attribution(m) {
-			return m.Entity.ID
+	if from >= to {
+		return ""
+	}
+	ms := c.in.Mentions // in text order
+	lo, hi := c.toks[from].start, c.toks[to-1].end
+	for i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= lo }); i < len(ms) && ms[i].Start < hi; i++ {
+		if ms[i].Entity.Kind != gazetteer.KindPlace && c.attribution(ms[i]) {
+			return ms[i].Entity.ID
 		}
 	}
 	return ""
