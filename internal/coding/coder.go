@@ -617,7 +617,8 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 			// the next word within maxGap words (an Arabic subject with its commas)
 			next := words[j+1]
 			found := false
-			for g, n := k, 0; g < to && n <= maxGap; g++ {
+			limit := maxGap
+			for g, n := k, 0; g < to && n <= limit; g++ {
 				got := c.toks[g].word
 				if got == next || j+1 == len(words)-1 && c.suffixed(got, next) {
 					k, found = g+1, true
@@ -625,6 +626,12 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 				}
 				if c.in.Lang == "fa" && c.lx.finite[got] {
 					break // «۳۲ نظامی را آزاد کرد و … را تحویل داد»: one verb a clause
+				}
+				if c.in.Lang == "fa" && got == "را" && limit == maxGap {
+					// the object is marked and the verb ends its clause:
+					// adverbials between may be long («رزمایش … را با حضور
+					// یگان‌های زرهی … در نزدیکی مرز … آغاز کرد»)
+					limit = 2 * maxGap
 				}
 				if wordy(got) {
 					n++ // punctuation and brackets are not words

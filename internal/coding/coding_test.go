@@ -309,6 +309,9 @@ func TestCode(t *testing.T) {
 		{"aid is for whom its purpose names, not where it lands", "ar", "2023-11-12",
 			"وصلت إلى مطار العريش الدولي، اليوم (الأحد)، طائرة مساعدات سعودية تحمل 35 طناً من المواد الغذائية لإغاثة سكان قطاع غزة.",
 			"AID saudi-arabia -> palestine @2023-11-12"},
+		{"a Persian object marked by «را» may stand far from its verb", "fa", "2022-10-17",
+			"سپاه پاسداران انقلاب اسلامی امروز دوشنبه رزمایش بزرگ زمینی را با مشارکت یگان‌های توپخانه، زرهی، پهپادی و نیروهای ویژه در مناطق مرزی شمال غرب کشور در استان آذربایجان شرقی آغاز کرد.",
+			"MOBILIZE/troops islamic-revolutionary-guard-corps @2022-10-17 in east-azerbaijan-province"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
