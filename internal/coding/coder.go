@@ -2102,7 +2102,7 @@ func (c *coder) locative(p gazetteer.Mention) bool {
 		}
 	}
 	switch c.toks[k].word {
-	case "در", "فی", "وفی", "in", "at", "الی", "الى", "به", "the":
+	case "در", "فی", "وفی", "in", "into", "at", "الی", "الى", "به", "وارد", "the":
 		return c.toks[k].word != "the" || k > 0 && (c.toks[k-1].word == "in" || c.toks[k-1].word == "at")
 	}
 	return false

@@ -312,6 +312,15 @@ func TestCode(t *testing.T) {
 		{"a Persian object marked by «را» may stand far from its verb", "fa", "2022-10-17",
 			"سپاه پاسداران انقلاب اسلامی امروز دوشنبه رزمایش بزرگ زمینی را با مشارکت یگان‌های توپخانه، زرهی، پهپادی و نیروهای ویژه در مناطق مرزی شمال غرب کشور در استان آذربایجان شرقی آغاز کرد.",
 			"MOBILIZE/troops islamic-revolutionary-guard-corps @2022-10-17 in east-azerbaijan-province"},
+		{"armour sent into another state's province", "fa", "2020-02-08",
+			"ارتش ترکیه امروز شنبه ده‌ها تانک و نفربر زرهی را از گذرگاه باب الهوی وارد استان ادلب کرد.",
+			"MOBILIZE/troops turkey -> syria @2020-02-08 in idlib-governorate"},
+		{"an armoured column sent, in the accusative", "ar", "2020-02-08",
+			"أدخل الجيش التركي، اليوم السبت، رتلا عسكريا يضم دبابات وعربات مدرعة إلى محافظة إدلب.",
+			"MOBILIZE/troops turkey -> syria @2020-02-08 in idlib-governorate"},
+		{"a convoy of tanks", "en", "2020-02-08",
+			"Turkey sent a convoy of tanks and armoured vehicles into Idlib province in northern Syria on Saturday.",
+			"MOBILIZE/troops turkey -> syria @2020-02-08 in idlib-governorate"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
