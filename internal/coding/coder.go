@@ -217,17 +217,26 @@ func (c *coder) whenOrWhere(j int) bool {
 	case "في", "فی", "در", "in", "on", "at", "بمدينه", "بالعاصمه":
 		return true
 	}
-	st, en := c.toks[j].start, c.toks[j].end
-	ds := c.in.Dates
-	for i := sort.Search(len(ds), func(i int) bool { return ds[i].End > st }); i < len(ds) && ds[i].Start < en; i++ {
-		if ds[i].Start <= st && en <= ds[i].End {
-			return true
-		}
+	if c.dated(j) {
+		return true
 	}
+	st, en := c.toks[j].start, c.toks[j].end
 	ms := c.in.Mentions
 	// the mention holding the token starts at it or just before it
 	for i := max(sort.Search(len(ms), func(i int) bool { return ms[i].Start >= st })-1, 0); i < len(ms) && ms[i].Start < en; i++ {
 		if ms[i].Start <= st && en <= ms[i].End && ms[i].Entity.Kind == gazetteer.KindPlace {
+			return true
+		}
+	}
+	return false
+}
+
+// dated reports whether token j lies in a date or time expression.
+func (c *coder) dated(j int) bool {
+	st, en := c.toks[j].start, c.toks[j].end
+	ds := c.in.Dates
+	for i := sort.Search(len(ds), func(i int) bool { return ds[i].End > st }); i < len(ds) && ds[i].Start < en; i++ {
+		if ds[i].Start <= st && en <= ds[i].End {
 			return true
 		}
 	}
@@ -633,8 +642,8 @@ func (c *coder) matchWords(i, to int, words []string) (int, bool) {
 					// یگان‌های زرهی … در نزدیکی مرز … آغاز کرد»)
 					limit = 2 * maxGap
 				}
-				if wordy(got) {
-					n++ // punctuation and brackets are not words
+				if wordy(got) && !c.dated(g) {
+					n++ // punctuation, brackets and dates are not words
 				}
 			}
 			if !found {

@@ -321,6 +321,9 @@ func TestCode(t *testing.T) {
 		{"a convoy of tanks", "en", "2020-02-08",
 			"Turkey sent a convoy of tanks and armoured vehicles into Idlib province in northern Syria on Saturday.",
 			"MOBILIZE/troops turkey -> syria @2020-02-08 in idlib-governorate"},
+		{"a date in a trigger's gap is not one of its words", "fa", "2024-11-27",
+			"آتش‌بس میان اسرائیل و جنبش حزب‌الله لبنان پس از ماه‌ها درگیری از بامداد امروز چهارشنبه به اجرا درآمد.",
+			"RETREAT/ceasefire israel+hezbollah @2024-11-27"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
