@@ -830,13 +830,17 @@ func (c *coder) talkedAbout(h hit, from int) bool {
 	if h.t.verbal {
 		return false
 	}
-	for k := h.at - 1; k >= from && k >= h.at-5; k-- {
+	words := 0
+	for k := h.at - 1; k >= from && words <= 4; k-- {
 		w := c.toks[k].word
 		if clauseBreak(w) {
 			return false
 		}
 		if c.cue(c.lx.abouts, "", k, h.at) >= 0 {
 			return true
+		}
+		if wordy(w) {
+			words++ // quotation marks are not words: «في قضيتي «التخابر» و«اقتحام السجون»»
 		}
 	}
 	return false
@@ -1730,10 +1734,12 @@ func (c *coder) attributing(k int) bool {
 // of manner or time.
 func npOpener(w string) bool {
 	switch w {
-	case "این", "آن", "همین", "همان", "یک", "چند", "رسما", "امروز", "دیروز", "نیز", "هم":
+	case "این", "آن", "همین", "همان", "یک", "چند", "رسما", "امروز", "دیروز", "نیز", "هم",
+		"دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه", "ده", "صد", "هزار", "ده‌ها", "صدها", "هزاران", "دهها":
 		return true
 	}
-	return false
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsDigit(r) // «۳۲ نظامی را»
 }
 
 // owner reports whether a Persian or Arabic adjective of nationality says

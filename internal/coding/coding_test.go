@@ -324,6 +324,12 @@ func TestCode(t *testing.T) {
 		{"a date in a trigger's gap is not one of its words", "fa", "2024-11-27",
 			"آتش‌بس میان اسرائیل و جنبش حزب‌الله لبنان پس از ماه‌ها درگیری از بامداد امروز چهارشنبه به اجرا درآمد.",
 			"RETREAT/ceasefire israel+hezbollah @2024-11-27"},
+		{"a case a court tries is not the day's news", "ar", "2015-06-15",
+			"قضت محكمة جنايات القاهرة، أمس (الأحد)، بالسجن المؤبد على قيادات جماعة الإخوان المسلمين في قضيتي «التخابر» و«اقتحام قسم شرطة كرداسة».",
+			"SANCTION/convict egypt -> muslim-brotherhood @2015-06-14"},
+		{"what one is held on a charge of is not an event; a numeral opens the object", "fa", "2004-03-14",
+			"پلیس اسپانیا امروز ۲۱ نفر را به اتهام ارتباط با بمب‌گذاری قطارهای مادرید بازداشت کرد.",
+			"COERCE/arrest spain @2004-03-14"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
