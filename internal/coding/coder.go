@@ -1655,6 +1655,9 @@ func subjectFree(ps []party) bool {
 // «لروسيا»); in English, "to", "on", "against" before it.
 func (c *coder) object(m gazetteer.Mention, h hit) bool {
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
+	if i < h.at && c.passive(h) {
+		return true // "Five Iranians were arrested": the subject of a passive
+	}
 	if i < len(c.toks) && c.toks[i].start < m.Start {
 		glued := c.in.Display[c.toks[i].start:m.Start]
 		return c.in.Lang == "ar" && (strings.HasSuffix(glued, "ب") || strings.HasSuffix(glued, "ل"))
@@ -2197,8 +2200,8 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		return len(ev.Actors) > 0
 	}
 	subject := c.subject(ps, h)
-	if subject == "" {
-		subject = inherited
+	if subject == "" && !c.passive(h) {
+		subject = inherited // a passive's subject is acted on: "firms … accused of"
 	}
 	if country := countryOf(g, c.where); subject == "" && h.t.typ == "PROTEST" && country != "" {
 		// unnamed protesters against the parties named: people of the
@@ -2213,7 +2216,7 @@ func (c *coder) assignParties(ev *Event, h hit, ps []party, inherited string) bo
 		ev.Actors, ev.Recipients = []string{country}, all
 		return true
 	}
-	if subject == "" && !h.t.promise && !slices.ContainsFunc(ps, func(p party) bool { return !p.object && !p.with }) {
+	if subject == "" && (c.passive(h) || !h.t.promise && !slices.ContainsFunc(ps, func(p party) bool { return !p.object && !p.with })) {
 		return false // «حمله به سفارت»: only who was acted on is named
 	}
 	if subject == "" {
@@ -2292,6 +2295,10 @@ func (c *coder) subject(ps []party, h hit) string {
 	// Persian and English name the subject before the verb; what follows
 	// it («خواستار ... شد») is its object.
 	order := [][]party{before}
+	if c.passive(h) {
+		// "Sweden was accused by Turkey of …": only an agent after "by"
+		order = [][]party{slices.DeleteFunc(after, func(p party) bool { return !c.agent(h, p.at) })}
+	}
 	if w := c.toks[h.at].word; c.in.Lang == "ar" && !(strings.HasPrefix(w, "ی") || strings.HasPrefix(w, "ت")) {
 		// VSO, unless a present verb follows its subject, as headlines
 		// write it («إيران تدين…»), or the trigger is a noun: the
@@ -2317,6 +2324,49 @@ func (c *coder) subject(ps []party, h hit) string {
 		return first.id
 	}
 	return ""
+}
+
+// passive reports whether an English verb trigger is in the passive
+// voice: a form of "be" before it ("was attacked", "were reportedly
+// arrested") or, for a verb of blame, "of" or "with" right after it
+// ("countries accused of helping Moscow", "men charged with"). Its
+// subject is acted on; its agent, if named, follows "by".
+func (c *coder) passive(h hit) bool {
+	if c.in.Lang != "en" || c.noun(h) {
+		return false
+	}
+	if h.end < len(c.toks) && h.end == h.at+1 && (c.toks[h.end].word == "of" || c.toks[h.end].word == "with") && strings.HasSuffix(c.toks[h.at].word, "ed") {
+		return true
+	}
+	for k := h.at - 1; k >= 0 && k >= h.at-3; k-- {
+		switch c.toks[k].word {
+		case "was", "were", "been", "being", "is", "are", "got":
+			return true
+		case "be", "get":
+			// "ordered the forces to be put on combat duty": the one
+			// ordered is not the subject
+			return k == 0 || c.toks[k-1].word != "to"
+		case "reportedly", "allegedly", "also", "later", "then", "not", "already", "recently", "previously":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// agent reports whether a mention follows "by" right after a passive
+// trigger (perhaps after a place or a date): "was attacked by Houthi
+// drones".
+func (c *coder) agent(h hit, at int) bool {
+	for k := at - 1; k >= h.end; k-- {
+		if c.toks[k].word == "by" {
+			return true
+		}
+		if clauseBreak(c.toks[k].word) {
+			return false
+		}
+	}
+	return false
 }
 
 // speaker is who acts for a state or a body among the parties that may be

@@ -330,6 +330,15 @@ func TestCode(t *testing.T) {
 		{"what one is held on a charge of is not an event; a numeral opens the object", "fa", "2004-03-14",
 			"پلیس اسپانیا امروز ۲۱ نفر را به اتهام ارتباط با بمب‌گذاری قطارهای مادرید بازداشت کرد.",
 			"COERCE/arrest spain @2004-03-14"},
+		{"an English passive: the agent follows by", "en", "2022-05-16",
+			"Sweden was accused by Turkey on Monday of harbouring Kurdish militants.",
+			"ACCUSE/allege turkey -> sweden @2022-05-16"},
+		{"an English passive with a plural subject", "en", "2019-09-14",
+			"Two Saudi Aramco oil facilities were attacked by Houthi drones on Saturday.",
+			"ASSAULT houthis -> saudi-arabia @2019-09-14"},
+		{"an English passive without an agent names no actor", "en", "2023-06-23",
+			"Companies in China and Turkey were accused on Friday of helping Moscow evade Western sanctions.",
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
