@@ -1088,7 +1088,7 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 				places = append(places, m) // a site, for site()
 			}
 		default:
-			with := at > 0 && (c.toks[at-1].word == "با" || c.toks[at-1].word == "مع" || c.toks[at-1].word == "with")
+			with := c.partner(at)
 			ps = addParty(ps, party{id: e.ID, at: at, start: m.Start, end: m.End, adjective: m.How == "adjective", person: e.Kind == gazetteer.KindPerson, object: c.object(m, h) || c.owner(m, h, at), shared: shared, with: with})
 		}
 	}
@@ -1221,15 +1221,16 @@ func (c *coder) relatives(from, to int) []span {
 		if len(c.lx.relatives[c.toks[k].word]) == 0 || clauseBreak(c.toks[k-1].word) && c.in.Lang == "fa" {
 			continue
 		}
-		ok := false
-		for _, p := range c.lx.relatives[c.toks[k].word] {
-			ok = ok || c.in.Lang == "" || p.lang == c.in.Lang
-		}
+		// the whole cue, not its first word: «بعد» is not «بعد أن»
+		clause := c.cue(c.lx.relatives, "relative", k, to) > k
+		ok := clause || c.cue(c.lx.relatives, "circumstance", k, to) > k
 		if !ok || c.in.Lang == "fa" && notRelative(c.toks[k-1].word) || c.in.Lang == "en" && !clauseBreak(c.toks[k-1].word) {
 			continue
 		}
 		for e := k + 1; e <= to && e <= k+30; e++ {
-			if e == to || clauseBreak(c.toks[e].word) {
+			// a relative clause goes on over a list of names to its verb:
+			// «که به پیشنهاد فرانسه، آلمان، انگلیس و آمریکا تهیه شده بود»
+			if e == to || clauseBreak(c.toks[e].word) && !(clause && c.listComma(e)) {
 				out = append(out, span{k, e})
 				k = e
 				break
@@ -1237,6 +1238,31 @@ func (c *coder) relatives(from, to int) []span {
 		}
 	}
 	return out
+}
+
+// partner reports whether the name at token at follows «با», «مع» or
+// "with": a partner in what another does, never its subject.
+func (c *coder) partner(at int) bool {
+	if at == 0 {
+		return false
+	}
+	switch c.toks[at-1].word {
+	case "با", "مع", "with":
+		return true
+	}
+	return false
+}
+
+// listComma reports whether the comma at token k stands in a list of
+// names: «به پیشنهاد فرانسه، آلمان، انگلیس و آمریکا».
+func (c *coder) listComma(k int) bool {
+	if w := c.toks[k].word; (w != "،" && w != ",") || k+1 >= len(c.toks) {
+		return false
+	}
+	ms := c.in.Mentions
+	next := c.toks[k+1].start
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= next })
+	return c.mentionEndingAt(c.toks[k].start) >= 0 && i < len(ms) && ms[i].Start == next
 }
 
 // notRelative reports whether «که» after this word is a conjunction or a

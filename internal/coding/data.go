@@ -198,7 +198,7 @@ var loadLexicon = sync.OnceValues(func() (*lexicon, error) {
 		{"data/contexts.tsv", one(lx.contexts)},
 		{"data/speech.tsv", one(lx.speech, "verb", "that")},
 		{"data/cues.tsv", func(kind string) map[string][]phrase {
-			return map[string]map[string][]phrase{"topic": lx.topics, "mediator": lx.topics, "beneficiary": lx.beneficiaries, "background": lx.backgrounds, "setting": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides, "relative": lx.relatives, "sport": lx.sports, "source": lx.sources}[kind]
+			return map[string]map[string][]phrase{"topic": lx.topics, "mediator": lx.topics, "beneficiary": lx.beneficiaries, "background": lx.backgrounds, "setting": lx.backgrounds, "about": lx.abouts, "anaphor": lx.anaphors, "bothsides": lx.bothSides, "relative": lx.relatives, "circumstance": lx.relatives, "sport": lx.sports, "source": lx.sources}[kind]
 		}},
 	} {
 		if err := readTSV(f.name, 3, func(fs []string) error {

@@ -101,7 +101,7 @@ func (c *coder) objectEnd(from, to int) int {
 		switch w := c.toks[k].word; {
 		case w == "را":
 			return k
-		case clauseBreak(w):
+		case clauseBreak(w) && !c.listComma(k):
 			return -1
 		}
 	}
