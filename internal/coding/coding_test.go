@@ -345,6 +345,9 @@ func TestCode(t *testing.T) {
 		{"a partner named twice (name, then office) is not the next verb's subject", "fa", "2025-01-20",
 			"عراقچی امروز در گفت‌وگوی تلفنی با محمد بن عبدالرحمن آل ثانی نخست‌وزیر و وزیر امور خارجه قطر، از تلاش‌های دوحه برای پایان جنگ قدردانی کرد.",
 			"CONSULT/phone abbas-araghchi+mohammed-bin-abdulrahman-bin-jassim-al-thani @2025-01-20; SUPPORT abbas-araghchi -> qatar @2025-01-20"},
+		{"an operation held out against an armed group", "ar", "2019-10-01",
+			"لوّح وزير الدفاع التركي خلوصي أكار، اليوم (الثلاثاء)، بشن عملية عسكرية شرق الفرات ضد وحدات حماية الشعب الكردية.",
+			"THREATEN/violence hulusi-akar -> people-s-defense-units @2019-10-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
