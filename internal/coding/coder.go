@@ -1078,6 +1078,9 @@ func (c *coder) partiesOf(ms []gazetteer.Mention, hi int, all []hit, nps []objec
 		case c.flag(m):
 			// "the Marshall Islands-flagged tanker", «تحمل علم بنما»: the
 			// flag a ship flies is no party
+		case c.brokering(m):
+			// "the U.S.- and French-brokered agreement", "Iranian-backed
+			// rebels": who stands behind it is no party, nor a site
 		case c.topic(m) || c.venue(m):
 			// «درباره سوریه», «الأوضاع في اليمن», "at the White House":
 			// what is talked about, or where, is no party
@@ -1560,6 +1563,33 @@ func (c *coder) topicWithin(m gazetteer.Mention, depth int) bool {
 	}
 	// a cue ends at most one word before the name
 	return c.cueBefore(c.lx.topics, i, 6, 1)
+}
+
+// brokering reports whether an English name qualifies a compound that
+// says who brokered or sponsored something — "the U.S.- and
+// French-brokered agreement", "an Egyptian-mediated truce" — and is so no
+// party to it.
+func (c *coder) brokering(m gazetteer.Mention) bool {
+	if c.in.Lang != "en" {
+		return false
+	}
+	rest := strings.ToLower(c.in.Display[m.End:min(len(c.in.Display), m.End+40)])
+	if !strings.HasPrefix(rest, "-") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[1:], " ")
+	if after, ok := strings.CutPrefix(rest, "and "); ok {
+		// "U.S.- and French-brokered": the next name's compound
+		if k := strings.Index(after, "-"); k > 0 && !strings.ContainsAny(after[:k], " ,") {
+			rest = after[k+1:]
+		}
+	}
+	for _, w := range []string{"brokered", "mediated", "sponsored", "backed"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueBefore reports whether a cue of a list starts at most reach tokens

@@ -348,6 +348,12 @@ func TestCode(t *testing.T) {
 		{"an operation held out against an armed group", "ar", "2019-10-01",
 			"لوّح وزير الدفاع التركي خلوصي أكار، اليوم (الثلاثاء)، بشن عملية عسكرية شرق الفرات ضد وحدات حماية الشعب الكردية.",
 			"THREATEN/violence hulusi-akar -> people-s-defense-units @2019-10-01"},
+		{"a deal approved with another state; its brokers are no parties", "en", "2025-08-08",
+			"Armenia's government approved the U.S.- and EU-brokered peace deal with Azerbaijan on Friday.",
+			"AGREE armenia+azerbaijan @2025-08-08"},
+		{"who backs an armed group is no party to its attack", "en", "2024-01-12",
+			"Iranian-backed Houthi rebels attacked a commercial ship in the Red Sea on Friday.",
+			"ASSAULT houthis @2024-01-12 in red-sea"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
