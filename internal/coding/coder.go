@@ -1657,7 +1657,12 @@ func (c *coder) modifies(ms []gazetteer.Mention, m gazetteer.Mention) bool {
 			gapStart := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= o.End })
 			gapEnd := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].start >= m.Start })
 			// an adjective may stand one word away («الحرس الثوري
-			// الإيراني»), a country's name right after the body's
+			// الإيراني»), a country's name right after the body's; an
+			// English adjective stands before its noun ("Germany released
+			// Russians")
+			if m.How == "adjective" && c.in.Lang == "en" {
+				continue
+			}
 			if gapEnd-gapStart == 0 || m.How == "adjective" && gapEnd-gapStart == 1 && !clauseBreak(c.toks[gapStart].word) {
 				return true
 			}

@@ -354,6 +354,9 @@ func TestCode(t *testing.T) {
 		{"who backs an armed group is no party to its attack", "en", "2024-01-12",
 			"Iranian-backed Houthi rebels attacked a commercial ship in the Red Sea on Friday.",
 			"ASSAULT houthis @2024-01-12 in red-sea"},
+		{"an English nationality after a verb is its object, not the subject's", "en", "2024-08-01",
+			"Russia freed two Americans on Thursday, while the United States and Germany released Russians held in their prisons.",
+			"RETREAT/release russia -> united-states @2024-08-01; RETREAT/release united-states+germany -> russia @2024-08-01"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
