@@ -2017,7 +2017,9 @@ func sited(t *trigger) bool {
 	case "AID", "MOBILIZE", "ASSAULT":
 		return true
 	case "RETREAT":
-		return t.mode == "withdraw"
+		// a withdrawal from a place, or access opened to it («فتح معبر
+		// رفح», "opened the crossing … to enter the Gaza Strip")
+		return t.mode == "withdraw" || t.mode == "access"
 	}
 	return false
 }

@@ -357,6 +357,12 @@ func TestCode(t *testing.T) {
 		{"an English nationality after a verb is its object, not the subject's", "en", "2024-08-01",
 			"Russia freed two Americans on Thursday, while the United States and Germany released Russians held in their prisons.",
 			"RETREAT/release russia -> united-states @2024-08-01; RETREAT/release united-states+germany -> russia @2024-08-01"},
+		{"access opened to a place is for the state of the place", "en", "2023-10-21",
+			"Egypt opened the Rafah crossing on Saturday, allowing the first aid trucks to enter the Gaza Strip.",
+			"RETREAT/access egypt -> palestine @2023-10-21"},
+		{"a crossing opened, with the subject between", "ar", "2023-10-21",
+			"فتحت السلطات المصرية، اليوم (السبت)، معبر رفح البري لعبور شاحنات المساعدات إلى قطاع غزة.",
+			"RETREAT/access egypt -> palestine @2023-10-21 in gaza-strip"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
