@@ -1713,7 +1713,8 @@ func subjectFree(ps []party) bool {
 // object reports whether the text marks a mention as the one acted on: in
 // Persian, «از», «به», «علیه» before it or «را» after it; in Arabic, a
 // preposition before it («على», «ضد», «إلى») or glued to it («بإيران»,
-// «لروسيا»); in English, "to", "on", "against" before it.
+// «لروسيا»); in English, "to", "on", "against" before it, or the subject of
+// a passive.
 func (c *coder) object(m gazetteer.Mention, h hit) bool {
 	i := sort.Search(len(c.toks), func(i int) bool { return c.toks[i].end > m.Start })
 	if i < h.at && c.passive(h) {
