@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of rasad on a fresh machine: formatting, go vet, and the
 # whole Go test suite (unit, golden, property and fuzz-seed tests, the date
-# corpus and the seed acceptance tests). It installs what the tests need.
+# corpus and the seed acceptance tests, the store's conformance suite on
+# SQLite and on a PostgreSQL server it starts and stops). It installs what
+# the tests need.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,11 @@ fi
 
 echo "== go vet"
 go vet ./...
+
+echo "== PostgreSQL (a throwaway server in a temporary folder, for the store's conformance suite)"
+eval "$(scripts/postgres.sh start)"
+trap 'scripts/postgres.sh stop "$RASAD_PG_DIR"' EXIT
+export RASAD_REQUIRE_POSTGRES=1
 
 echo "== go test"
 go test -count=1 ./...

@@ -110,7 +110,7 @@ func (s *DB) Put(ctx context.Context, d store.Document) (store.Outcome, string, 
 	defer tx.Rollback()
 	// the same document under its id, its URL or its content
 	var id string
-	err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?) OR hash = ? LIMIT 1`,
+	err = tx.QueryRowContext(ctx, `SELECT id FROM documents WHERE id = ?1 OR (url IS NOT NULL AND url = ?2) OR hash = ?3 ORDER BY id = ?1 DESC LIMIT 1`,
 		d.ID, nullable(d.URL), d.Hash).Scan(&id)
 	switch {
 	case err == nil:
