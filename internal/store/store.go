@@ -10,6 +10,11 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
 	"time"
 )
 
@@ -65,4 +70,28 @@ type Store interface {
 	Count(ctx context.Context) (int, error)
 	// Close releases the store.
 	Close() error
+}
+
+// Migration is one step of an engine's schema, applied once and in order.
+type Migration struct {
+	Version string // the file's name without .sql: "0001_documents"
+	SQL     string
+}
+
+// Migrations reads the *.sql files of dir in fsys, in name order.
+func Migrations(fsys fs.FS, dir string) ([]Migration, error) {
+	names, err := fs.Glob(fsys, dir+"/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	out := make([]Migration, 0, len(names))
+	for _, name := range names {
+		body, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("reading migration %s: %w", name, err)
+		}
+		out = append(out, Migration{Version: strings.TrimSuffix(path.Base(name), ".sql"), SQL: string(body)})
+	}
+	return out, nil
 }

@@ -8,10 +8,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/rasad/rasad/internal/store"
@@ -58,19 +55,13 @@ func (s *DB) migrate(ctx context.Context) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied TEXT NOT NULL)`); err != nil {
 		return err
 	}
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	steps, err := store.Migrations(migrations, "migrations")
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		version := strings.TrimSuffix(strings.TrimPrefix(name, "migrations/"), ".sql")
-		body, err := migrations.ReadFile(name)
-		if err != nil {
-			return err
-		}
-		if err := s.apply(ctx, version, string(body)); err != nil {
-			return fmt.Errorf("%s: %w", version, err)
+	for _, m := range steps {
+		if err := s.apply(ctx, m.Version, m.SQL); err != nil {
+			return fmt.Errorf("%s: %w", m.Version, err)
 		}
 	}
 	return nil
