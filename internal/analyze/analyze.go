@@ -237,7 +237,11 @@ func entities(ms []gazetteer.Mention, display string, pos runeIndex) []Entity {
 		if !ok {
 			i = len(out)
 			at[m.Entity.ID] = i
-			out = append(out, Entity{ID: m.Entity.ID, Name: m.Entity.Name, Kind: m.Entity.Kind, QID: m.Entity.QID, Mentions: []Mention{}})
+			country := m.Entity.Country
+			if country == "" {
+				country = m.Entity.In
+			}
+			out = append(out, Entity{ID: m.Entity.ID, Name: m.Entity.Name, Kind: m.Entity.Kind, QID: m.Entity.QID, Country: country, Mentions: []Mention{}})
 		}
 		out[i].Mentions = append(out[i].Mentions, Mention{Start: pos.at(m.Start), End: pos.at(m.End), Text: display[m.Start:m.End], How: m.How})
 	}

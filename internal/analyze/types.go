@@ -63,10 +63,14 @@ type Mention struct {
 
 // Entity is an actor, place or organisation named in the text.
 type Entity struct {
-	ID       string    `json:"id"`
-	Name     string    `json:"name"`
-	Kind     string    `json:"kind"`
-	QID      string    `json:"qid,omitempty"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	QID  string `json:"qid,omitempty"`
+	// Country is the state (a country id) a person serves, an organisation
+	// belongs to or a place lies in: what lets a report that names Putin
+	// and one that names Russia speak of the same event.
+	Country  string    `json:"country,omitempty"`
 	Mentions []Mention `json:"mentions"`
 }
 
