@@ -1,0 +1,58 @@
+package cluster
+
+// Same tells whether two reported events are the same real-world event:
+//   - they come from different documents (one report's events were already
+//     merged by the coder; two it keeps apart are two events);
+//   - the same type, and modes that agree where both are known (a phone
+//     call and a visit between the same leaders are two events);
+//   - days that can coincide: equal dates, or for an undated report the
+//     week before its publication;
+//   - parties that overlap: at least two on each side (or all of the smaller
+//     side when it has fewer), where a person or organisation and the state
+//     it belongs to are the same party (Putin ~ Russia) but two people of
+//     one state are not (Lavrov is not Putin).
+//
+// Same is symmetric and looks at nothing but the two items, so clusters do
+// not depend on the order reports arrive in.
+func Same(a, b *Item) bool {
+	if a.Doc == b.Doc || a.Type != b.Type {
+		return false
+	}
+	if a.Mode != "" && b.Mode != "" && a.Mode != b.Mode {
+		return false
+	}
+	if a.Lo == "" || b.Lo == "" || a.Lo > b.Hi || b.Lo > a.Hi {
+		return false
+	}
+	pa, pb := a.Parties(), b.Parties()
+	if len(pa) == 0 || len(pb) == 0 {
+		return false
+	}
+	need := min(2, len(pa), len(pb))
+	return covered(pa, pb) >= need && covered(pb, pa) >= need
+}
+
+// covered counts the parties of xs that match some party of ys.
+func covered(xs, ys []Party) int {
+	n := 0
+	for _, x := range xs {
+		for _, y := range ys {
+			if samePartyOf(x, y) {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// samePartyOf: the same entity, or a state and someone who belongs to it.
+func samePartyOf(x, y Party) bool {
+	switch {
+	case x.ID == y.ID:
+		return true
+	case x.Country && y.State == x.ID, y.Country && x.State == y.ID:
+		return true
+	}
+	return false
+}
