@@ -16,10 +16,16 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/rasad/rasad/internal/cluster"
 )
 
-// ErrNotFound is returned for a document that is not stored.
+// ErrNotFound is returned for a document or event that is not stored.
 var ErrNotFound = errors.New("not found")
+
+// ErrBadInput is returned for a request the store cannot read (a cursor it
+// did not give).
+var ErrBadInput = errors.New("bad input")
 
 // Document is a stored document: its text as written, and its analysis.
 type Document struct {
@@ -39,6 +45,51 @@ type Document struct {
 	Analysis        []byte
 	AnalyzerVersion string
 	Ingested        time.Time
+	// Publisher is the outlet ("" when unknown): documents of one outlet
+	// count as one source.
+	Publisher string
+	// Signature is the text's MinHash signature, for near-duplicates (nil
+	// for a text too short to compare).
+	Signature cluster.Signature
+	// Items are the document's events, as clustering compares them.
+	Items []cluster.Item
+}
+
+// Result says what storing a document did.
+type Result struct {
+	Outcome Outcome
+	// ID is the id the document is stored under (an earlier copy's when
+	// Present).
+	ID string
+	// Copies are stored documents this one is a near-duplicate of.
+	Copies []string
+	// Events are the ids of the events the document's reports joined or
+	// made.
+	Events []string
+}
+
+// Filter selects events. Zero fields select everything.
+type Filter struct {
+	Type string
+	// Actors are entity ids: an event matches when any is among its parties.
+	Actors []string
+	// ActorText matches events whose parties' ids or English names contain
+	// it (case-insensitive), when Actors is empty.
+	ActorText string
+	// From and To bound the event's day (its date, or for an undated event
+	// its first publication), inclusive, as YYYY-MM-DD.
+	From, To string
+	// Limit caps the events returned (0: all); Cursor continues a listing
+	// where the last one stopped.
+	Limit  int
+	Cursor string
+}
+
+// Hit is one document found by a search.
+type Hit struct {
+	ID, Title, Lang, Published string
+	// Snippet is a part of the text around the first match, as written.
+	Snippet string
 }
 
 // Outcome says what storing a document did.
@@ -60,10 +111,29 @@ func (o Outcome) String() string {
 
 // Store is what rasad keeps. Implementations are safe for concurrent use.
 type Store interface {
-	// Put stores a document and its analysis in one transaction: either
-	// both are stored or neither is. Storing it again stores nothing and
-	// reports Present with the id it is stored under.
-	Put(ctx context.Context, d Document) (Outcome, string, error)
+	// Put stores a document, its analysis, its near-duplicate links and
+	// its events (merged into the events already stored) in one
+	// transaction: either all are stored or none is. Storing it again
+	// stores nothing and reports Present with the id it is stored under.
+	Put(ctx context.Context, d Document) (Result, error)
+	// HasURL tells whether a document with this normalised URL is stored.
+	HasURL(ctx context.Context, url string) (bool, error)
+	// Events lists events in order of their day, then id, and a cursor
+	// for the next page ("" after the last).
+	Events(ctx context.Context, f Filter) ([]cluster.Listing, string, error)
+	// Event returns one event, or ErrNotFound.
+	Event(ctx context.Context, id string) (cluster.Listing, error)
+	// Search finds documents whose text has every word of q, matched on
+	// keys: «كرملين» finds «کرملین».
+	Search(ctx context.Context, q string, limit int) ([]Hit, error)
+	// Stale lists the ids of documents analysed by another version than
+	// version (all of them when version is ""), after the id after, in id
+	// order, at most limit.
+	Stale(ctx context.Context, version, after string, limit int) ([]string, error)
+	// Reanalyze replaces a stored document's analysis and events (its
+	// text, identity and links stay): its old reports leave their events,
+	// which split if they must, and the new ones are merged as Put would.
+	Reanalyze(ctx context.Context, d Document) (Result, error)
 	// Get returns a stored document, or ErrNotFound.
 	Get(ctx context.Context, id string) (Document, error)
 	// Count returns the number of stored documents.

@@ -32,9 +32,9 @@ func serverDSN(t *testing.T) string {
 
 var databases atomic.Int64
 
-// open makes a new database on the test server for one test, and drops it
-// after.
-func open(t *testing.T) store.Store {
+// newDatabase makes a new database on the test server for one test, drops
+// it after, and returns its DSN.
+func newDatabase(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
 	admin := serverDSN(t)
@@ -58,7 +58,13 @@ func open(t *testing.T) store.Store {
 			t.Errorf("dropping %s: %v", name, err)
 		}
 	})
-	s, err := Open(ctx, withDatabase(t, admin, name), 10*time.Second)
+	return withDatabase(t, admin, name)
+}
+
+// open opens a store on a new database.
+func open(t *testing.T) store.Store {
+	t.Helper()
+	s, err := Open(context.Background(), newDatabase(t), 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,9 +85,12 @@ func TestConformance(t *testing.T) { storetest.Run(t, open) }
 // Opening a store twice (two processes starting at once) applies each
 // migration once.
 func TestMigrateTwice(t *testing.T) {
-	s := open(t)
+	dsn := newDatabase(t)
+	s, err := Open(context.Background(), dsn, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
 	defer s.Close()
-	dsn := s.(*DB).pool.Config().ConnString()
 	again, err := Open(context.Background(), dsn, 10*time.Second)
 	if err != nil {
 		t.Fatalf("opening again: %v", err)

@@ -30,7 +30,7 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, _, err := s.Put(ctx, store.Document{ID: "x", Text: "متن", Hash: "h"}); err != nil {
+	if _, err := s.Put(ctx, store.Document{ID: "x", Text: "متن", Hash: "h"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

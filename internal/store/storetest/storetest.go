@@ -29,6 +29,11 @@ func Run(t *testing.T, open Open) {
 		{"missing document", missing},
 		{"concurrent writers", concurrent},
 		{"id and hash required", required},
+		{"events merge across documents", eventsMerge},
+		{"copies count as one source", copiesOneSource},
+		{"events filtered and paged", eventsFiltered},
+		{"search on matching keys", search},
+		{"re-analysis splits events", reanalyze},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -58,11 +63,11 @@ func doc(id string) store.Document {
 
 func put(t *testing.T, s store.Store, d store.Document) (store.Outcome, string) {
 	t.Helper()
-	o, id, err := s.Put(context.Background(), d)
+	r, err := s.Put(context.Background(), d)
 	if err != nil {
 		t.Fatalf("Put(%s): %v", d.ID, err)
 	}
-	return o, id
+	return r.Outcome, r.ID
 }
 
 func count(t *testing.T, s store.Store) int {
@@ -155,7 +160,7 @@ func concurrent(t *testing.T, s store.Store) {
 				if i%2 == 1 {
 					id = fmt.Sprintf("e%d-%d", i, w)
 				}
-				if _, _, err := s.Put(context.Background(), doc(id)); err != nil {
+				if _, err := s.Put(context.Background(), doc(id)); err != nil {
 					errs <- err
 				}
 			}
@@ -174,7 +179,7 @@ func concurrent(t *testing.T, s store.Store) {
 func required(t *testing.T, s store.Store) {
 	d := doc("f1")
 	d.Hash = ""
-	if _, _, err := s.Put(context.Background(), d); err == nil {
+	if _, err := s.Put(context.Background(), d); err == nil {
 		t.Error("a document without a hash was stored")
 	}
 	if n := count(t, s); n != 0 {

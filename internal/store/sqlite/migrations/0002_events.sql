@@ -1,0 +1,37 @@
+-- Near-duplicates, search and events.
+ALTER TABLE documents ADD COLUMN publisher TEXT NOT NULL DEFAULT '';
+ALTER TABLE documents ADD COLUMN signature BLOB;
+
+-- Search: the matching keys of title and text (FTS5 would split raw
+-- Arabic-script words at vowel marks).
+CREATE VIRTUAL TABLE doc_search USING fts5(doc_id UNINDEXED, key, tokenize = 'unicode61 remove_diacritics 2');
+
+-- MinHash bands (candidates for near-duplicates) and the copies found.
+CREATE TABLE doc_bands (band INTEGER NOT NULL, doc_id TEXT NOT NULL, PRIMARY KEY (band, doc_id)) WITHOUT ROWID;
+CREATE TABLE doc_links (a TEXT NOT NULL, b TEXT NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE INDEX doc_links_b ON doc_links (b);
+
+-- Each document's reported events, and the event each belongs to.
+CREATE TABLE doc_events (
+    doc_id   TEXT NOT NULL,
+    idx      INTEGER NOT NULL,
+    type     TEXT NOT NULL,
+    lo       TEXT NOT NULL,
+    hi       TEXT NOT NULL,
+    item     TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    PRIMARY KEY (doc_id, idx)
+);
+CREATE INDEX doc_events_type_lo ON doc_events (type, lo);
+CREATE INDEX doc_events_event ON doc_events (event_id);
+
+-- The events, one listing each (the contract's event listing object).
+CREATE TABLE events (
+    id      TEXT PRIMARY KEY,
+    type    TEXT NOT NULL,
+    day     TEXT NOT NULL,
+    parties TEXT NOT NULL,
+    listing TEXT NOT NULL
+);
+CREATE INDEX events_day ON events (day, id);
+CREATE INDEX events_type_day ON events (type, day, id);

@@ -1,0 +1,422 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/rasad/rasad/internal/cluster"
+	"github.com/rasad/rasad/internal/store"
+	"github.com/rasad/rasad/internal/text"
+)
+
+// Put implements store.Store: the document, its search entry, its
+// near-duplicate links and its events go in one transaction.
+func (s *DB) Put(ctx context.Context, d store.Document) (store.Result, error) {
+	if d.ID == "" || d.Hash == "" {
+		return store.Result{}, fmt.Errorf("storing a document: id and hash are required")
+	}
+	var res store.Result
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		// the same document under its id, its URL or its content
+		var id string
+		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?) OR hash = ? ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1`),
+			d.ID, nullable(d.URL), d.Hash, d.ID).Scan(&id)
+		switch {
+		case err == nil:
+			res = store.Result{Outcome: store.Present, ID: id}
+			return nil
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		ingested := d.Ingested
+		if ingested.IsZero() {
+			ingested = time.Now()
+		}
+		var sig []byte
+		if d.Signature != nil {
+			sig = d.Signature.Bytes()
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents (id, url, title, lang, body, published, hash, analysis, analyzer_version, ingested, publisher, signature)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			d.ID, nullable(d.URL), d.Title, d.Lang, d.Text, d.Published, d.Hash, d.Analysis, d.AnalyzerVersion,
+			ingested.UTC().Format(time.RFC3339Nano), d.Publisher, sig); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(s.d.SearchInsert), d.ID, SearchKey(d.Title+"\n"+d.Text)); err != nil {
+			return fmt.Errorf("indexing: %w", err)
+		}
+		copies, err := s.link(ctx, tx, d.ID, d.Signature)
+		if err != nil {
+			return fmt.Errorf("finding copies: %w", err)
+		}
+		events, err := s.merge(ctx, tx, d.Items)
+		if err != nil {
+			return fmt.Errorf("merging events: %w", err)
+		}
+		res = store.Result{Outcome: store.Stored, ID: d.ID, Copies: copies, Events: events}
+		return nil
+	})
+	if err != nil {
+		return store.Result{}, fmt.Errorf("storing %s in %s: %w", d.ID, s.name, err)
+	}
+	return res, nil
+}
+
+// Reanalyze implements store.Store.
+func (s *DB) Reanalyze(ctx context.Context, d store.Document) (store.Result, error) {
+	var res store.Result
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET analysis = ?, analyzer_version = ?, title = ?, lang = ?, published = ?, publisher = ? WHERE id = ?`),
+			d.Analysis, d.AnalyzerVersion, d.Title, d.Lang, d.Published, d.Publisher, d.ID)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return fmt.Errorf("document %s: %w", d.ID, store.ErrNotFound)
+		}
+		if err := s.withdraw(ctx, tx, d.ID); err != nil {
+			return fmt.Errorf("withdrawing the old events: %w", err)
+		}
+		for i := range d.Items {
+			d.Items[i].Doc = d.ID
+		}
+		events, err := s.merge(ctx, tx, d.Items)
+		if err != nil {
+			return fmt.Errorf("merging events: %w", err)
+		}
+		res = store.Result{Outcome: store.Stored, ID: d.ID, Events: events}
+		return nil
+	})
+	if err != nil {
+		return store.Result{}, fmt.Errorf("re-analysing %s in %s: %w", d.ID, s.name, err)
+	}
+	return res, nil
+}
+
+// write runs fn in a writing transaction, serialised with other writers.
+func (s *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if s.d.Lock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.Lock); err != nil {
+			return fmt.Errorf("waiting for other writers: %w", err)
+		}
+	}
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// link records which stored documents this one is a near-duplicate of:
+// those sharing a band of its signature whose similarity passes the bar.
+func (s *DB) link(ctx context.Context, tx *sql.Tx, id string, sig cluster.Signature) ([]string, error) {
+	if sig == nil {
+		return nil, nil
+	}
+	bands := sig.BandKeys()
+	args := make([]any, len(bands))
+	for i, b := range bands {
+		args[i] = b
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT d.id, d.signature FROM doc_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band IN (`+placeholders(len(bands))+`)`), args...)
+	if err != nil {
+		return nil, err
+	}
+	var copies []string
+	for rows.Next() {
+		var other string
+		var osig []byte
+		if err := rows.Scan(&other, &osig); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if cluster.Similarity(sig, parseSig(osig)) >= cluster.NearDuplicate {
+			copies = append(copies, other)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Sort(copies)
+	for _, other := range copies {
+		a, b := min(id, other), max(id, other)
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_links (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING`), a, b); err != nil {
+			return nil, err
+		}
+	}
+	for _, b := range bands {
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`), b, id); err != nil {
+			return nil, err
+		}
+	}
+	return copies, nil
+}
+
+func parseSig(b []byte) cluster.Signature { return cluster.ParseSignature(b) }
+
+// stored is an item as the doc_events table holds it.
+type stored struct {
+	item  cluster.Item
+	event string
+}
+
+// merge adds a document's items to the events: each item joins every
+// stored event it is the same as (merging them into one), or starts its
+// own. It returns the ids of the events the items ended in.
+func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]string, error) {
+	var out []string
+	for i := range items {
+		it := &items[i]
+		body, err := json.Marshal(it)
+		if err != nil {
+			return nil, err
+		}
+		joined := map[string]bool{}
+		if it.Lo != "" {
+			cands, err := s.candidates(ctx, tx, it)
+			if err != nil {
+				return nil, err
+			}
+			for _, c := range cands {
+				if cluster.Same(it, &c.item) {
+					joined[c.event] = true
+				}
+			}
+		}
+		olds := make([]string, 0, len(joined))
+		for e := range joined {
+			olds = append(olds, e)
+		}
+		slices.Sort(olds)
+		members, err := s.members(ctx, tx, olds)
+		if err != nil {
+			return nil, err
+		}
+		members = append(members, *it)
+		id := cluster.ID(members)
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_events (doc_id, idx, type, lo, hi, item, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			it.Doc, it.Index, it.Type, it.Lo, it.Hi, string(body), id); err != nil {
+			return nil, err
+		}
+		if len(olds) > 0 {
+			args := append([]any{id}, anys(olds)...)
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_events SET event_id = ? WHERE event_id IN (`+placeholders(len(olds))+`)`), args...); err != nil {
+				return nil, err
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id IN (`+placeholders(len(olds))+`)`), anys(olds)...); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.writeEvent(ctx, tx, members); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+// candidates are the stored items of the same type whose days may meet
+// the item's. No item's window is longer than an undated report's, so
+// those starting more than that before the item's start cannot reach it.
+func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]stored, error) {
+	from, err := time.Parse("2006-01-02", it.Lo)
+	if err != nil {
+		return nil, fmt.Errorf("item %s: bad day %q", it.Key(), it.Lo)
+	}
+	lo := from.AddDate(0, 0, -cluster.UndatedWindow).Format("2006-01-02")
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE type = ? AND lo >= ? AND lo <= ? AND hi >= ?`), it.Type, lo, it.Hi, it.Lo)
+	if err != nil {
+		return nil, err
+	}
+	return scanStored(rows)
+}
+
+// members reads every item of the given events.
+func (s *DB) members(ctx context.Context, tx *sql.Tx, events []string) ([]cluster.Item, error) {
+	if len(events) == 0 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE event_id IN (`+placeholders(len(events))+`)`), anys(events)...)
+	if err != nil {
+		return nil, err
+	}
+	st, err := scanStored(rows)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]cluster.Item, len(st))
+	for i, x := range st {
+		out[i] = x.item
+	}
+	return out, nil
+}
+
+func scanStored(rows *sql.Rows) ([]stored, error) {
+	defer rows.Close()
+	var out []stored
+	for rows.Next() {
+		var body, ev string
+		if err := rows.Scan(&body, &ev); err != nil {
+			return nil, err
+		}
+		var it cluster.Item
+		if err := json.Unmarshal([]byte(body), &it); err != nil {
+			return nil, fmt.Errorf("reading a stored event of event %s: %w", ev, err)
+		}
+		out = append(out, stored{it, ev})
+	}
+	return out, rows.Err()
+}
+
+// writeEvent writes the listing of the event the members make.
+func (s *DB) writeEvent(ctx context.Context, tx *sql.Tx, members []cluster.Item) error {
+	docs := map[string]bool{}
+	for _, m := range members {
+		docs[m.Doc] = true
+	}
+	links, err := s.links(ctx, tx, docs)
+	if err != nil {
+		return err
+	}
+	l := cluster.Build(members, links)
+	body, err := json.Marshal(l)
+	if err != nil {
+		return err
+	}
+	day := l.First
+	if l.Date != nil {
+		day = *l.Date
+	}
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, type, day, parties, listing) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type, day = excluded.day, parties = excluded.parties, listing = excluded.listing`),
+		l.ID, l.Type, day, partiesKey(l), string(body))
+	return err
+}
+
+// partiesKey is the text the actor filter searches: " id … | name … ",
+// lower-cased, every party of the members (states that a person stands
+// for included).
+func partiesKey(l cluster.Listing) string {
+	var ids, names []string
+	for _, p := range append(slices.Clone(l.Actors), l.Recipients...) {
+		ids = append(ids, p.ID)
+		if p.State != "" {
+			ids = append(ids, p.State)
+		}
+		names = append(names, strings.ToLower(p.Name))
+	}
+	return " " + strings.Join(ids, " ") + " | " + strings.Join(names, " | ") + " "
+}
+
+// links are the near-duplicate pairs touching the documents.
+func (s *DB) links(ctx context.Context, tx *sql.Tx, docs map[string]bool) ([]cluster.Link, error) {
+	ids := make([]string, 0, len(docs))
+	for d := range docs {
+		ids = append(ids, d)
+	}
+	slices.Sort(ids)
+	var out []cluster.Link
+	for start := 0; start < len(ids); start += 400 {
+		part := ids[start:min(len(ids), start+400)]
+		ph := placeholders(len(part))
+		args := append(anys(part), anys(part)...)
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT a, b FROM doc_links WHERE a IN (`+ph+`) OR b IN (`+ph+`)`), args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var l cluster.Link
+			if err := rows.Scan(&l.A, &l.B); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, l)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// withdraw takes a document's items out of their events. An event that
+// loses members is split into what still holds together.
+func (s *DB) withdraw(ctx context.Context, tx *sql.Tx, doc string) error {
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT event_id FROM doc_events WHERE doc_id = ?`), doc)
+	if err != nil {
+		return err
+	}
+	var events []string
+	for rows.Next() {
+		var e string
+		if err := rows.Scan(&e); err != nil {
+			rows.Close()
+			return err
+		}
+		events = append(events, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM doc_events WHERE doc_id = ?`), doc); err != nil {
+		return err
+	}
+	for _, e := range events {
+		rest, err := s.members(ctx, tx, []string{e})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), e); err != nil {
+			return err
+		}
+		for _, part := range cluster.Components(rest) {
+			id := cluster.ID(part)
+			for _, m := range part {
+				if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_events SET event_id = ? WHERE doc_id = ? AND idx = ?`), id, m.Doc, m.Index); err != nil {
+					return err
+				}
+			}
+			if err := s.writeEvent(ctx, tx, part); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func anys(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// SearchKey is the text a document is indexed under: its matching key,
+// then the parts of every word written with a ZWNJ («قره‌باغ» is «قرهباغ» in
+// the key, and also «قره» and «باغ», as Arabic writes it), so either
+// spelling finds it.
+func SearchKey(display string) string {
+	var b strings.Builder
+	b.WriteString(text.KeyOf(display))
+	for _, w := range strings.Fields(display) {
+		if strings.ContainsRune(w, '\u200c') {
+			b.WriteByte(' ')
+			b.WriteString(text.KeyOf(strings.ReplaceAll(w, "\u200c", " ")))
+		}
+	}
+	return b.String()
+}
