@@ -44,6 +44,7 @@ func commands() map[string]command {
 		"bench":     {"measure the whole analysis over JSONL documents: documents/s per worker, peak memory", runBench},
 		"demo":      {"analyze the bundled sample reports and show what rasad reads in them", runDemo},
 		"gazetteer": {"look up names (lookup), import Wikidata dumps (import), check data (check)", runGazetteer},
+		"ingest":    {"store documents (files, folders, .jsonl, .gz) with their analyses and merge their events", runIngest},
 		"version":   {"print the version", runVersion},
 	}
 }

@@ -19,6 +19,10 @@ import (
 // ErrTooLarge is returned for an input over the size limit.
 var ErrTooLarge = errors.New("over the size limit")
 
+// ErrNotDocument is returned for JSON that is not a document object (it has
+// neither "text" nor "html").
+var ErrNotDocument = errors.New(`not a document object: it has neither "text" nor "html"`)
+
 // ReadAll reads r up to limit bytes, failing if there is more.
 func ReadAll(r io.Reader, limit int) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, int64(limit)+1))
@@ -71,6 +75,16 @@ func parseDocument(data []byte) (analyze.Document, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		return doc, fmt.Errorf("reading JSON document: %w", err)
+	}
+	if doc.Text == "" && doc.HTML == "" {
+		// an empty document is a document; an object without the fields is not
+		var probe struct {
+			Text *string `json:"text"`
+			HTML *string `json:"html"`
+		}
+		if json.Unmarshal(data, &probe) == nil && probe.Text == nil && probe.HTML == nil {
+			return doc, ErrNotDocument
+		}
 	}
 	return doc, nil
 }

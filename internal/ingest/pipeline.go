@@ -1,0 +1,215 @@
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/rasad/rasad/internal/analyze"
+	"github.com/rasad/rasad/internal/cluster"
+	"github.com/rasad/rasad/internal/store"
+	"github.com/rasad/rasad/internal/text"
+)
+
+// Prepare analyses a document and makes what the store keeps of it: the
+// text as the analysis shows it (every offset points into it), the
+// normalised URL, the content hash over matching keys, the publisher, the
+// near-duplicate signature and the events as clustering compares them.
+func Prepare(doc analyze.Document, opts analyze.Options, now time.Time) (store.Document, []string, error) {
+	var warnings []string
+	if doc.URL != "" {
+		u, err := NormalizeURL(doc.URL)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("url left out: %v", err))
+			doc.URL = ""
+		} else {
+			doc.URL = u
+		}
+	}
+	a, err := analyze.Analyze(doc, opts)
+	if err != nil {
+		return store.Document{}, nil, err
+	}
+	warnings = append(warnings, a.Warnings...)
+	body, err := json.Marshal(a)
+	if err != nil {
+		return store.Document{}, nil, fmt.Errorf("encoding the analysis: %w", err)
+	}
+	sum := sha256.Sum256([]byte(text.KeyOf(a.Text)))
+	d := store.Document{
+		ID: a.ID, URL: a.URL, Lang: a.Lang, Text: a.Text, Published: doc.Published,
+		Hash: fmt.Sprintf("k%d-%s", text.KeyVersion, hex.EncodeToString(sum[:16])), Analysis: body,
+		AnalyzerVersion: analyze.Version, Ingested: now, Publisher: doc.Source, Signature: cluster.Sign(a.Text),
+	}
+	if a.Title != nil {
+		d.Title = *a.Title
+	}
+	if d.Published == "" && a.Published != nil {
+		d.Published = *a.Published
+	}
+	if d.Publisher == "" {
+		d.Publisher = cluster.Publisher(d.URL)
+	}
+	d.Items = cluster.Items(d.ID, d.Publisher, a)
+	return d, warnings, nil
+}
+
+// Options tune a run of Ingest.
+type Options struct {
+	Analyze analyze.Options
+	// Workers analyse in parallel (at least 1); one writer stores, in
+	// input order.
+	Workers int
+	// Now is the ingest time recorded with each document.
+	Now func() time.Time
+	// Progress, when set, is called after each document with the summary
+	// so far (from the writer goroutine).
+	Progress func(*Summary)
+	// Warn, when set, receives warnings about documents that were stored
+	// all the same (a URL left out, invalid UTF-8 repaired).
+	Warn func(name, msg string)
+}
+
+// Failure is a document that could not be stored, and why.
+type Failure struct {
+	Name string // file, file:line or URL
+	Err  error
+}
+
+func (f Failure) Error() string { return f.Name + ": " + f.Err.Error() }
+
+// maxFailures bounds the failures a summary keeps (it counts them all).
+const maxFailures = 1000
+
+// Summary counts what a run did.
+type Summary struct {
+	Read    int // documents read, good or bad
+	Stored  int // new documents stored
+	Present int // documents already stored (same id, URL or content)
+	// Copies are stored documents that are near-duplicates of stored ones
+	// (syndicated copies): they count among Stored.
+	Copies int
+	Failed int
+	// Skipped are files of folders that hold no document.
+	Skipped  []string
+	Failures []Failure // the first maxFailures failures
+	// Events is the number of reported events stored with new documents.
+	Events int
+}
+
+func (s *Summary) fail(name string, err error) {
+	s.Failed++
+	if len(s.Failures) < maxFailures {
+		s.Failures = append(s.Failures, Failure{name, err})
+	}
+}
+
+// Ingest reads documents from feed (which calls its argument for each
+// source and stops early when it returns an error), analyses them with
+// several workers and stores them, in the order read. A document that cannot
+// be read or analysed is counted and the run goes on; a store that fails
+// stops the run with its error, and every document stored before it stays
+// whole (each is stored in one transaction).
+func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Source) error) error) (Summary, error) {
+	workers := max(1, opts.Workers)
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	type result struct {
+		name     string
+		doc      store.Document
+		warnings []string
+		err      error
+		skip     bool
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type job struct {
+		src Source
+		out chan result
+	}
+	jobs := make(chan job, workers*4)
+	order := make(chan chan result, workers*16)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for j := range jobs {
+				r := result{name: j.src.Name, err: j.src.Err, skip: j.src.Skip}
+				if r.err == nil {
+					r.doc, r.warnings, r.err = Prepare(j.src.Doc, opts.Analyze, now())
+				}
+				j.out <- r
+			}
+		})
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		err := feed(func(src Source) error {
+			out := make(chan result, 1)
+			select {
+			case order <- out:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			jobs <- job{src: src, out: out}
+			return nil
+		})
+		close(jobs)
+		close(order)
+		readErr <- err
+	}()
+	var sum Summary
+	var storeErr error
+	for out := range order {
+		r := <-out
+		if storeErr != nil {
+			continue // drain: the reader and workers finish
+		}
+		if r.skip {
+			sum.Skipped = append(sum.Skipped, r.name)
+			continue
+		}
+		sum.Read++
+		for _, w := range r.warnings {
+			if opts.Warn != nil {
+				opts.Warn(r.name, w)
+			}
+		}
+		if r.err != nil {
+			sum.fail(r.name, r.err)
+		} else {
+			res, err := s.Put(ctx, r.doc)
+			switch {
+			case err != nil:
+				storeErr = fmt.Errorf("%s: %w", r.name, err)
+				cancel()
+				continue
+			case res.Outcome == store.Present:
+				sum.Present++
+			default:
+				sum.Stored++
+				sum.Events += len(res.Events)
+				if len(res.Copies) > 0 {
+					sum.Copies++
+				}
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(&sum)
+		}
+	}
+	wg.Wait()
+	rerr := <-readErr
+	if storeErr != nil {
+		return sum, storeErr
+	}
+	if rerr != nil {
+		return sum, rerr
+	}
+	return sum, ctx.Err()
+}
