@@ -55,7 +55,7 @@ func runIngest(env *Env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	s, err := openStore(ctx, *db)
+	s, err := openStore(ctx, db)
 	if err != nil {
 		return err
 	}

@@ -15,20 +15,30 @@ import (
 // without --db.
 const DefaultDB = "rasad.db"
 
-// dbFlag adds --db to a command's flags.
-func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", DefaultDB, "the store: a SQLite file, or a postgres:// DSN")
+// dbFlags are the flags that choose and reach the store.
+type dbFlags struct {
+	dsn     *string
+	timeout *time.Duration
 }
 
-// openStore opens the store a --db value names: a postgres:// (or
-// postgresql://) DSN selects PostgreSQL, anything else is a SQLite file
-// (an optional sqlite: or file: prefix is dropped).
-func openStore(ctx context.Context, dsn string) (store.Store, error) {
+// dbFlag adds --db and --db-timeout to a command's flags.
+func dbFlag(fs *flag.FlagSet) dbFlags {
+	return dbFlags{
+		dsn:     fs.String("db", DefaultDB, "the store: a SQLite file, or a postgres:// DSN"),
+		timeout: fs.Duration("db-timeout", 10*time.Second, "how long to wait for a busy or distant database"),
+	}
+}
+
+// openStore opens the store --db names: a postgres:// (or postgresql://)
+// DSN selects PostgreSQL, anything else is a SQLite file (an optional
+// sqlite: or file: prefix is dropped).
+func openStore(ctx context.Context, f dbFlags) (store.Store, error) {
+	dsn := *f.dsn
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		return postgres.Open(ctx, dsn, 10*time.Second)
+		return postgres.Open(ctx, dsn, *f.timeout)
 	default:
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
-		return sqlite.Open(ctx, path, 10*time.Second)
+		return sqlite.Open(ctx, path, *f.timeout)
 	}
 }

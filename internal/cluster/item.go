@@ -57,6 +57,8 @@ type Item struct {
 	Confidence float64      `json:"confidence"`
 	Primary    bool         `json:"primary,omitempty"`
 	Pattern    string       `json:"pattern,omitempty"`
+	// Contexts are the PLOVER contexts of the report (health, territory…).
+	Contexts []string `json:"contexts,omitempty"`
 }
 
 // UndatedWindow is how many days before its publication an undated report's
@@ -109,7 +111,7 @@ func Items(docID, publisher string, a *analyze.Analysis) []Item {
 	for i, ev := range a.Events {
 		it := Item{Doc: docID, Index: i, Type: ev.Type, Actors: parties(ev.Actors), Recipients: parties(ev.Recipients),
 			Published: published, Lang: a.Lang, Publisher: publisher, Evidence: ev.Evidence,
-			Confidence: ev.Confidence, Primary: ev.Primary, Pattern: ev.Pattern}
+			Confidence: ev.Confidence, Primary: ev.Primary, Pattern: ev.Pattern, Contexts: ev.Contexts}
 		if ev.Mode != nil {
 			it.Mode = *ev.Mode
 		}

@@ -31,6 +31,8 @@ type Listing struct {
 	Confidence float64 `json:"confidence"`
 	// First is the earliest publication day among the documents.
 	First string `json:"first_published,omitempty"`
+	// Contexts are the PLOVER contexts any report gives.
+	Contexts []string `json:"contexts"`
 }
 
 // Evidence is one document's statement of the event.
@@ -74,7 +76,7 @@ func Build(members []Item, links []Link) Listing {
 		return cmp.Or(cmp.Compare(a.Published, b.Published), cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Index, b.Index))
 	})
 	l := Listing{ID: ID(ms), Type: ms[0].Type, Reports: len(ms), Documents: []string{}, Languages: []string{},
-		Publishers: []string{}, Evidence: []Evidence{}}
+		Publishers: []string{}, Evidence: []Evidence{}, Contexts: []string{}}
 	modes, dates, places := counter{}, counter{}, counter{}
 	placeOf := map[string]Party{}
 	for _, m := range ms {
@@ -97,10 +99,16 @@ func Build(members []Item, links []Link) Listing {
 			l.First = m.Published
 		}
 		l.Confidence = max(l.Confidence, m.Confidence)
+		for _, c := range m.Contexts {
+			if !slices.Contains(l.Contexts, c) {
+				l.Contexts = append(l.Contexts, c)
+			}
+		}
 		l.Evidence = append(l.Evidence, Evidence{Document: m.Doc, Text: m.Evidence.Text, Start: m.Evidence.Start, End: m.Evidence.End, Lang: m.Lang})
 	}
 	slices.Sort(l.Languages)
 	slices.Sort(l.Publishers)
+	slices.Sort(l.Contexts)
 	if s := modes.top(); s != "" {
 		l.Mode = &s
 	}

@@ -227,15 +227,21 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 }
 
 // candidates are the stored items of the same type whose days may meet
-// the item's. No item's window is longer than an undated report's, so
-// those starting more than that before the item's start cannot reach it.
+// the item's (give or take cluster.Slack). No item's window is longer than
+// an undated report's, so those starting more than that before the item's
+// start cannot reach it.
 func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]stored, error) {
 	from, err := time.Parse("2006-01-02", it.Lo)
 	if err != nil {
 		return nil, fmt.Errorf("item %s: bad day %q", it.Key(), it.Lo)
 	}
-	lo := from.AddDate(0, 0, -cluster.UndatedWindow).Format("2006-01-02")
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE type = ? AND lo >= ? AND lo <= ? AND hi >= ?`), it.Type, lo, it.Hi, it.Lo)
+	to, err := time.Parse("2006-01-02", it.Hi)
+	if err != nil {
+		return nil, fmt.Errorf("item %s: bad day %q", it.Key(), it.Hi)
+	}
+	day := func(t time.Time, n int) string { return t.AddDate(0, 0, n).Format("2006-01-02") }
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE type = ? AND lo >= ? AND lo <= ? AND hi >= ?`),
+		it.Type, day(from, -cluster.UndatedWindow-cluster.Slack), day(to, cluster.Slack), day(from, -cluster.Slack))
 	if err != nil {
 		return nil, err
 	}

@@ -207,8 +207,8 @@ func search(t *testing.T, s store.Store) {
 func reanalyze(t *testing.T, s store.Store) {
 	put(t, s, report("k1", "fa", "irna.ir", "CONSULT", "phone", "2021-04-09", "2021-04-09", putin, erdogan))
 	put(t, s, report("k2", "ar", "aljazeera.net", "CONSULT", "phone", "", "2021-04-12", putin, erdogan))
-	put(t, s, report("k3", "en", "reuters.com", "CONSULT", "phone", "", "2021-04-17", putin, erdogan))
-	// k2's window reaches back to 5 April and k3's to 10 April: k2 joins
+	put(t, s, report("k3", "en", "reuters.com", "CONSULT", "phone", "", "2021-04-18", putin, erdogan))
+	// k2's window reaches back to 5 April and k3's to 11 April: k2 joins
 	// k1 and k3, which do not reach each other.
 	if got := docsOf(listEvents(t, s, store.Filter{})); got != "k1 k2 k3" {
 		t.Fatalf("before: %s", got)
