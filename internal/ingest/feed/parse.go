@@ -86,9 +86,9 @@ func Parse(data []byte, feedURL string) (feed Feed, err error) {
 		it.Link = resolve(base, it.RawLink)
 		switch {
 		case gi.PublishedParsed != nil:
-			it.Published = *gi.PublishedParsed
+			it.Published = withZone(*gi.PublishedParsed, gi.Published)
 		case gi.UpdatedParsed != nil:
-			it.Published = *gi.UpdatedParsed
+			it.Published = withZone(*gi.UpdatedParsed, gi.Updated)
 		}
 		feed.Items = append(feed.Items, it)
 	}
@@ -130,6 +130,22 @@ func resolve(base *url.URL, raw string) string {
 		return ""
 	}
 	return n
+}
+
+// zoneLayouts are the common feed date forms, to read their zone.
+var zoneLayouts = []string{time.RFC3339, time.RFC1123Z, time.RFC1123, time.RFC822Z, "Mon, 2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 -0700"}
+
+// withZone gives t (which the feed parser gives in UTC) the zone of the
+// date as written, when that is a common form for the same instant, so the
+// local time of publication is kept.
+func withZone(t time.Time, written string) time.Time {
+	written = strings.TrimSpace(written)
+	for _, layout := range zoneLayouts {
+		if w, err := time.Parse(layout, written); err == nil && w.Equal(t) {
+			return w
+		}
+	}
+	return t
 }
 
 // clean trims a title and folds its runs of white space.
