@@ -407,3 +407,53 @@ func TestPollCancelledSavesNothing(t *testing.T) {
 		t.Errorf("state changed: %+v", state)
 	}
 }
+
+// Feeds of different hosts are polled at once; the feeds of one host one
+// at a time. 127.0.0.1 and localhost are two hosts to the poller.
+func TestPollConcurrentAcrossHostsPoliteWithin(t *testing.T) {
+	var mu sync.Mutex
+	inFlight := map[string]int{}
+	most := map[string]int{}
+	mostAll, all := 0, 0
+	s := newSite(t)
+	for _, path := range []string{"/f1.xml", "/f2.xml"} {
+		s.hook[path] = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			host, _, _ := strings.Cut(r.Host, ":")
+			mu.Lock()
+			inFlight[host]++
+			all++
+			most[host] = max(most[host], inFlight[host])
+			mostAll = max(mostAll, all)
+			mu.Unlock()
+			time.Sleep(150 * time.Millisecond)
+			mu.Lock()
+			inFlight[host]--
+			all--
+			mu.Unlock()
+			fmt.Fprint(w, `<rss version="2.0"><channel><title>t</title></channel></rss>`)
+		})
+	}
+	local := strings.Replace(s.URL, "127.0.0.1", "localhost", 1)
+	st := newMemStore(s.URL+"/f1.xml", s.URL+"/f2.xml", local+"/f1.xml", local+"/f2.xml")
+	start := time.Now()
+	reports, err := testPoller(st, st.sink).Poll(context.Background(), now)
+	took := time.Since(start)
+	if err != nil || len(reports) != 4 {
+		t.Fatalf("%+v, %v", reports, err)
+	}
+	for _, r := range reports {
+		if r.Status != StatusOK {
+			t.Errorf("%s: %s %v", r.URL, r.Status, r.Err)
+		}
+	}
+	if most["127.0.0.1"] != 1 || most["localhost"] != 1 {
+		t.Errorf("requests in flight to one host at most: %v", most)
+	}
+	if mostAll != 2 {
+		t.Errorf("%d requests in flight at once across two hosts, want 2", mostAll)
+	}
+	// Two hosts of two 150 ms feeds each: about 300 ms at once, 600 in turn.
+	if took > 550*time.Millisecond {
+		t.Errorf("the poll took %s", took)
+	}
+}
