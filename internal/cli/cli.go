@@ -43,9 +43,11 @@ func commands() map[string]command {
 		"analyze":   {"analyze one document, or JSONL documents, and print the analysis as JSON", runAnalyze},
 		"bench":     {"measure the whole analysis over JSONL documents: documents/s per worker, peak memory", runBench},
 		"demo":      {"analyze the bundled sample reports and show what rasad reads in them", runDemo},
+		"feeds":     {"follow feeds: add, list or remove RSS, Atom and JSON feed URLs", runFeeds},
 		"gazetteer": {"look up names (lookup), import Wikidata dumps (import), check data (check)", runGazetteer},
 		"events":    {"list the stored events, merged across documents and languages (jsonl, csv, plover, tsv)", runEvents},
 		"ingest":    {"store documents (files, folders, .jsonl, .gz) with their analyses and merge their events", runIngest},
+		"poll":      {"poll the followed feeds once and store their new articles", runPoll},
 		"reanalyze": {"analyse stored documents again after an upgrade, and merge their events afresh", runReanalyze},
 		"version":   {"print the version", runVersion},
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -27,6 +26,7 @@ func runIngest(env *Env, args []string) error {
 	maxBytes := fs.Int("max-bytes", analyze.DefaultMaxBytes, "refuse documents larger than this many bytes")
 	lang := fs.String("lang", "auto", "language of documents that do not say: fa, ar, en or auto")
 	progress := fs.String("progress", "auto", "show progress: auto (on a terminal), always or never")
+	pf := addPollFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(env.Stderr, "Usage: rasad ingest [--db DSN] PATH|URL ...\n\nStores documents: files (.txt .html .json .jsonl, optionally .gz), folders (recursive) and feed URLs.\nThe same document twice is stored once.")
 		fs.PrintDefaults()
@@ -82,15 +82,36 @@ func runIngest(env *Env, args []string) error {
 				return err
 			}
 		}
-		for _, u := range urls {
-			if err := fn(ingest.Source{Name: u, Err: errors.New("feed URLs are not read yet")}); err != nil {
-				return err
-			}
-		}
 		return nil
 	}
 	sum, err := ingest.Ingest(ctx, s, opts, feed)
 	bar.finish()
+	feedsBad := false
+	if err == nil && len(urls) > 0 {
+		// feed URLs: polled now, whether followed or not
+		only := map[string]bool{}
+		for _, raw := range urls {
+			u, nerr := ingest.NormalizeURL(raw)
+			if nerr != nil {
+				sum.Read++
+				sum.Failed++
+				sum.Failures = append(sum.Failures, ingest.Failure{Name: raw, Err: nerr})
+				continue
+			}
+			only[u] = true
+		}
+		if len(only) > 0 {
+			fsum, reports, perr := pollFeeds(ctx, env, s, feedStore{s: s, only: only}, pf, time.Now())
+			feedsBad = printReports(env, reports)
+			sum.Read += fsum.Read
+			sum.Stored += fsum.Stored
+			sum.Present += fsum.Present
+			sum.Copies += fsum.Copies
+			sum.Failed += fsum.Failed
+			sum.Events += fsum.Events
+			err = perr
+		}
+	}
 	for _, name := range sum.Skipped {
 		fmt.Fprintf(env.Stderr, "%s: skipped: %v\n", name, ingest.ErrNotDocument)
 	}
@@ -105,7 +126,7 @@ func runIngest(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if sum.Failed > 0 {
+	if sum.Failed > 0 || feedsBad {
 		return errFailed
 	}
 	return nil

@@ -85,6 +85,13 @@ type Filter struct {
 	Cursor string
 }
 
+// Feed is a followed feed: its normalised URL and the poller's state (JSON
+// the poller reads and writes; the store keeps it as it is).
+type Feed struct {
+	URL   string
+	State []byte
+}
+
 // Hit is one document found by a search.
 type Hit struct {
 	ID, Title, Lang, Published string
@@ -134,6 +141,12 @@ type Store interface {
 	// text, identity and links stay): its old reports leave their events,
 	// which split if they must, and the new ones are merged as Put would.
 	Reanalyze(ctx context.Context, d Document) (Result, error)
+	// Feeds lists the followed feeds in URL order.
+	Feeds(ctx context.Context) ([]Feed, error)
+	// SaveFeed adds a feed or replaces its state.
+	SaveFeed(ctx context.Context, f Feed) error
+	// RemoveFeed stops following a feed; it reports whether it was followed.
+	RemoveFeed(ctx context.Context, url string) (bool, error)
 	// Get returns a stored document, or ErrNotFound.
 	Get(ctx context.Context, id string) (Document, error)
 	// Count returns the number of stored documents.

@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"events filtered and paged", eventsFiltered},
 		{"search on matching keys", search},
 		{"re-analysis splits events", reanalyze},
+		{"feeds kept, replaced, removed", feeds},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -184,5 +185,34 @@ func required(t *testing.T, s store.Store) {
 	}
 	if n := count(t, s); n != 0 {
 		t.Errorf("%d documents, want 0", n)
+	}
+}
+
+func feeds(t *testing.T, s store.Store) {
+	ctx := context.Background()
+	for _, f := range []store.Feed{
+		{URL: "https://www.irna.ir/rss", State: []byte(`{"n":1}`)},
+		{URL: "https://www.aljazeera.net/rss", State: []byte(`{"n":2}`)},
+		{URL: "https://www.irna.ir/rss", State: []byte(`{"n":3}`)},
+	} {
+		if err := s.SaveFeed(ctx, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fs, err := s.Feeds(ctx)
+	if err != nil || len(fs) != 2 || fs[0].URL != "https://www.aljazeera.net/rss" || string(fs[1].State) != `{"n":3}` {
+		t.Fatalf("Feeds = %v, %v", fs, err)
+	}
+	if ok, err := s.RemoveFeed(ctx, "https://www.irna.ir/rss"); !ok || err != nil {
+		t.Errorf("RemoveFeed: %v %v", ok, err)
+	}
+	if ok, _ := s.RemoveFeed(ctx, "https://www.irna.ir/rss"); ok {
+		t.Error("removed a feed twice")
+	}
+	if fs, _ := s.Feeds(ctx); len(fs) != 1 {
+		t.Errorf("%d feeds after removing one of 2", len(fs))
+	}
+	if err := s.SaveFeed(ctx, store.Feed{}); err == nil {
+		t.Error("a feed without a URL was saved")
 	}
 }
