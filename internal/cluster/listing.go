@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -47,24 +48,67 @@ type Evidence struct {
 // Link says two documents are copies of one report (near-duplicates).
 type Link struct{ A, B string }
 
-// ID names a cluster: a hash of its type, its date and its least member.
-// It is a function of the members alone, so every ingest order gives the
-// same id; it changes only when the cluster merges with another.
+// ID names a cluster: a hash of its type and its least member (by
+// document id, then position). It is a function of the members alone, so
+// every ingest order gives the same id; it changes only when a member that
+// sorts first joins (as when two clusters merge).
 func ID(members []Item) string {
 	least := members[0]
-	date := ""
 	for _, m := range members[1:] {
-		if m.Doc < least.Doc || m.Doc == least.Doc && m.Index < least.Index {
+		if Less(m.Doc, m.Index, least.Doc, least.Index) {
 			least = m
 		}
 	}
-	for _, m := range members {
-		if m.Date != "" && (date == "" || m.Date < date) {
-			date = m.Date
+	return IDOf(least.Type, least.Doc, least.Index)
+}
+
+// IDOf is the id of a cluster of type typ whose least member is item idx
+// of document doc.
+func IDOf(typ, doc string, idx int) string {
+	sum := sha256.Sum256([]byte(typ + "|" + doc + "#" + strconv.Itoa(idx)))
+	return "ev-" + hex.EncodeToString(sum[:8])
+}
+
+// Less orders members: by document id, then position.
+func Less(doc string, idx int, doc2 string, idx2 int) bool {
+	return doc < doc2 || doc == doc2 && idx < idx2
+}
+
+// EncodeParties writes what Same needs of an item's parties (ids, states,
+// which are countries) as a compact string, so a store can screen
+// candidates without decoding whole items.
+func EncodeParties(ps []Party) string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte('\x1e')
+		}
+		b.WriteString(p.ID)
+		b.WriteByte('\x1f')
+		b.WriteString(p.State)
+		if p.Country {
+			b.WriteString("\x1fc")
 		}
 	}
-	sum := sha256.Sum256([]byte(least.Type + "|" + date + "|" + least.Key()))
-	return "ev-" + hex.EncodeToString(sum[:8])
+	return b.String()
+}
+
+// DecodeParties reads EncodeParties (names are left empty).
+func DecodeParties(s string) []Party {
+	if s == "" {
+		return nil
+	}
+	var out []Party
+	for _, rec := range strings.Split(s, "\x1e") {
+		f := strings.Split(rec, "\x1f")
+		p := Party{ID: f[0]}
+		if len(f) > 1 {
+			p.State = f[1]
+		}
+		p.Country = len(f) > 2 && f[2] == "c"
+		out = append(out, p)
+	}
+	return out
 }
 
 // Build makes the listing of one cluster from its members. links are the

@@ -90,3 +90,42 @@ func shift(day string, n int) string {
 	}
 	return t.AddDate(0, 0, n).Format("2006-01-02")
 }
+
+// IndexKeys are the keys an item is found by: one per party, its id.
+func IndexKeys(it *Item) []string {
+	var out []string
+	for _, p := range it.Parties() {
+		out = appendNew(out, "i:"+p.ID)
+		if !p.Country && p.State != "" {
+			out = appendNew(out, "s:"+p.State)
+		}
+	}
+	return out
+}
+
+// QueryKeys are the keys under which the items that may be the same as it
+// are found (IndexKeys of theirs): a party's own id, the members of a
+// state that is a party, and the state of a party that belongs to one.
+// Same needs a matching party, so an item that shares no key cannot be
+// the same.
+func QueryKeys(it *Item) []string {
+	var out []string
+	for _, p := range it.Parties() {
+		out = appendNew(out, "i:"+p.ID)
+		if p.Country {
+			out = appendNew(out, "s:"+p.ID)
+		} else if p.State != "" {
+			out = appendNew(out, "i:"+p.State)
+		}
+	}
+	return out
+}
+
+func appendNew(xs []string, x string) []string {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/rasad/rasad/internal/analyze"
 	"github.com/rasad/rasad/internal/cluster"
 	"github.com/rasad/rasad/internal/store"
+	"github.com/rasad/rasad/internal/store/sqlstore"
 	"github.com/rasad/rasad/internal/text"
 )
 
@@ -55,6 +56,7 @@ func Prepare(doc analyze.Document, opts analyze.Options, now time.Time) (store.D
 		d.Publisher = cluster.Publisher(d.URL)
 	}
 	d.Items = cluster.Items(d.ID, d.Publisher, a)
+	d.SearchKey = sqlstore.SearchKey(d.Title + "\n" + d.Text)
 	return d, warnings, nil
 }
 
@@ -84,6 +86,9 @@ func (f Failure) Error() string { return f.Name + ": " + f.Err.Error() }
 
 // maxFailures bounds the failures a summary keeps (it counts them all).
 const maxFailures = 1000
+
+// maxBatch bounds the documents stored in one transaction.
+const maxBatch = 256
 
 // Summary counts what a run did.
 type Summary struct {
@@ -165,31 +170,25 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 	}()
 	var sum Summary
 	var storeErr error
-	for out := range order {
-		r := <-out
-		if storeErr != nil {
-			continue // drain: the reader and workers finish
+	// Prepared documents are stored in batches: as many as are ready, up
+	// to maxBatch, in one transaction.
+	var batch []store.Document
+	var names []string
+	flush := func() {
+		if len(batch) == 0 || storeErr != nil {
+			batch, names = batch[:0], names[:0]
+			return
 		}
-		if r.skip {
-			sum.Skipped = append(sum.Skipped, r.name)
-			continue
+		rs, err := s.PutBatch(ctx, batch)
+		if err != nil {
+			storeErr = err
+			cancel()
+			batch, names = batch[:0], names[:0]
+			return
 		}
-		sum.Read++
-		for _, w := range r.warnings {
-			if opts.Warn != nil {
-				opts.Warn(r.name, w)
-			}
-		}
-		if r.err != nil {
-			sum.fail(r.name, r.err)
-		} else {
-			res, err := s.Put(ctx, r.doc)
-			switch {
-			case err != nil:
-				storeErr = fmt.Errorf("%s: %w", r.name, err)
-				cancel()
-				continue
-			case res.Outcome == store.Present:
+		for _, res := range rs {
+			switch res.Outcome {
+			case store.Present:
 				sum.Present++
 			default:
 				sum.Stored++
@@ -199,10 +198,45 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 				}
 			}
 		}
+		batch, names = batch[:0], names[:0]
 		if opts.Progress != nil {
 			opts.Progress(&sum)
 		}
 	}
+	handle := func(r result) {
+		if storeErr != nil {
+			return // drain: the reader and workers finish
+		}
+		if r.skip {
+			sum.Skipped = append(sum.Skipped, r.name)
+			return
+		}
+		sum.Read++
+		for _, w := range r.warnings {
+			if opts.Warn != nil {
+				opts.Warn(r.name, w)
+			}
+		}
+		if r.err != nil {
+			sum.fail(r.name, r.err)
+			return
+		}
+		batch, names = append(batch, r.doc), append(names, r.name)
+		if len(batch) >= maxBatch {
+			flush()
+		}
+	}
+	for out := range order {
+		var r result
+		select {
+		case r = <-out:
+		default:
+			flush() // nothing ready: store what is waiting
+			r = <-out
+		}
+		handle(r)
+	}
+	flush()
 	wg.Wait()
 	rerr := <-readErr
 	if storeErr != nil {

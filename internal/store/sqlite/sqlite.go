@@ -29,9 +29,9 @@ var dialect = sqlstore.Dialect{
 	SearchQuery: `SELECT d.id, d.title, d.lang, d.published, d.body
 		FROM (SELECT doc_id, rank FROM doc_search WHERE doc_search MATCH ? ORDER BY rank LIMIT ?) s
 		JOIN documents d ON d.id = s.doc_id ORDER BY s.rank, d.id`,
-	// every word, each quoted as an FTS5 string, in the key column
+	// every word, each quoted as an FTS5 string (doc_id is not indexed)
 	SearchTerms: func(words []string) string {
-		return `key : (` + quoteAll(words, `"`) + `)`
+		return quoteAll(words, `"`)
 	},
 }
 

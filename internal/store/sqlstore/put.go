@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,54 +19,85 @@ import (
 // Put implements store.Store: the document, its search entry, its
 // near-duplicate links and its events go in one transaction.
 func (s *DB) Put(ctx context.Context, d store.Document) (store.Result, error) {
-	if d.ID == "" || d.Hash == "" {
-		return store.Result{}, fmt.Errorf("storing a document: id and hash are required")
+	rs, err := s.PutBatch(ctx, []store.Document{d})
+	if err != nil {
+		return store.Result{}, err
 	}
-	var res store.Result
+	return rs[0], nil
+}
+
+// PutBatch implements store.Store: the documents go in one transaction,
+// in order, each as Put would store it.
+func (s *DB) PutBatch(ctx context.Context, docs []store.Document) ([]store.Result, error) {
+	for _, d := range docs {
+		if d.ID == "" || d.Hash == "" {
+			return nil, fmt.Errorf("storing a document: id and hash are required")
+		}
+	}
+	out := make([]store.Result, len(docs))
+	at := ""
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		// the same document under its id, its URL or its content
-		var id string
-		err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?) OR hash = ? ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1`),
-			d.ID, nullable(d.URL), d.Hash, d.ID).Scan(&id)
-		switch {
-		case err == nil:
-			res = store.Result{Outcome: store.Present, ID: id}
-			return nil
-		case !errors.Is(err, sql.ErrNoRows):
-			return err
+		for i, d := range docs {
+			at = d.ID
+			r, err := s.put(ctx, tx, d)
+			if err != nil {
+				return err
+			}
+			out[i] = r
 		}
-		ingested := d.Ingested
-		if ingested.IsZero() {
-			ingested = time.Now()
-		}
-		var sig []byte
-		if d.Signature != nil {
-			sig = d.Signature.Bytes()
-		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents (id, url, title, lang, body, published, hash, analysis, analyzer_version, ingested, publisher, signature)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			d.ID, nullable(d.URL), d.Title, d.Lang, d.Text, d.Published, d.Hash, d.Analysis, d.AnalyzerVersion,
-			ingested.UTC().Format(time.RFC3339Nano), d.Publisher, sig); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, s.q(s.d.SearchInsert), d.ID, SearchKey(d.Title+"\n"+d.Text)); err != nil {
-			return fmt.Errorf("indexing: %w", err)
-		}
-		copies, err := s.link(ctx, tx, d.ID, d.Signature)
-		if err != nil {
-			return fmt.Errorf("finding copies: %w", err)
-		}
-		events, err := s.merge(ctx, tx, d.Items)
-		if err != nil {
-			return fmt.Errorf("merging events: %w", err)
-		}
-		res = store.Result{Outcome: store.Stored, ID: d.ID, Copies: copies, Events: events}
 		return nil
 	})
 	if err != nil {
-		return store.Result{}, fmt.Errorf("storing %s in %s: %w", d.ID, s.name, err)
+		if len(docs) > 1 {
+			return nil, fmt.Errorf("storing %d documents in %s (at %s): %w", len(docs), s.name, at, err)
+		}
+		return nil, fmt.Errorf("storing %s in %s: %w", at, s.name, err)
 	}
-	return res, nil
+	return out, nil
+}
+
+// put stores one document inside a transaction.
+func (s *DB) put(ctx context.Context, tx *sql.Tx, d store.Document) (store.Result, error) {
+	// the same document under its id, its URL or its content
+	var id string
+	err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?) OR hash = ? ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1`),
+		d.ID, nullable(d.URL), d.Hash, d.ID).Scan(&id)
+	switch {
+	case err == nil:
+		return store.Result{Outcome: store.Present, ID: id}, nil
+	case !errors.Is(err, sql.ErrNoRows):
+		return store.Result{}, err
+	}
+	ingested := d.Ingested
+	if ingested.IsZero() {
+		ingested = time.Now()
+	}
+	var sig []byte
+	if d.Signature != nil {
+		sig = d.Signature.Bytes()
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents (id, url, title, lang, body, published, hash, analysis, analyzer_version, ingested, publisher, signature)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		d.ID, nullable(d.URL), d.Title, d.Lang, d.Text, d.Published, d.Hash, d.Analysis, d.AnalyzerVersion,
+		ingested.UTC().Format(time.RFC3339Nano), d.Publisher, sig); err != nil {
+		return store.Result{}, err
+	}
+	key := d.SearchKey
+	if key == "" {
+		key = SearchKey(d.Title + "\n" + d.Text)
+	}
+	if _, err := tx.ExecContext(ctx, s.q(s.d.SearchInsert), d.ID, key); err != nil {
+		return store.Result{}, fmt.Errorf("indexing: %w", err)
+	}
+	copies, err := s.link(ctx, tx, d.ID, d.Signature)
+	if err != nil {
+		return store.Result{}, fmt.Errorf("finding copies: %w", err)
+	}
+	events, err := s.merge(ctx, tx, d.Items)
+	if err != nil {
+		return store.Result{}, fmt.Errorf("merging events: %w", err)
+	}
+	return store.Result{Outcome: store.Stored, ID: d.ID, Copies: copies, Events: events}, nil
 }
 
 // Reanalyze implements store.Store.
@@ -117,6 +149,11 @@ func (s *DB) write(ctx context.Context, fn func(*sql.Tx) error) error {
 	return tx.Commit()
 }
 
+// maxCopies bounds the candidates a document is compared with: a wire
+// story syndicated a thousand times is linked to some of its copies, which
+// links it to all of them through theirs.
+const maxCopies = 64
+
 // link records which stored documents this one is a near-duplicate of:
 // those sharing a band of its signature whose similarity passes the bar.
 func (s *DB) link(ctx context.Context, tx *sql.Tx, id string, sig cluster.Signature) ([]string, error) {
@@ -128,7 +165,7 @@ func (s *DB) link(ctx context.Context, tx *sql.Tx, id string, sig cluster.Signat
 	for i, b := range bands {
 		args[i] = b
 	}
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT d.id, d.signature FROM doc_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band IN (`+placeholders(len(bands))+`)`), args...)
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT d.id, d.signature FROM doc_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band IN (`+placeholders(len(bands))+`) LIMIT `+strconv.Itoa(maxCopies)), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +210,9 @@ type stored struct {
 
 // merge adds a document's items to the events: each item joins every
 // stored event it is the same as (merging them into one), or starts its
-// own. It returns the ids of the events the items ended in.
+// own. The events touched are marked dirty: their listings are rebuilt
+// when next read (Refresh), not once per report. It returns the ids of the
+// events the items ended in.
 func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]string, error) {
 	var out []string
 	for i := range items {
@@ -189,7 +228,7 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 				return nil, err
 			}
 			for _, c := range cands {
-				if cluster.Same(it, &c.item) {
+				if !joined[c.event] && cluster.Same(it, &c.item) {
 					joined[c.event] = true
 				}
 			}
@@ -199,26 +238,58 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 			olds = append(olds, e)
 		}
 		slices.Sort(olds)
-		members, err := s.members(ctx, tx, olds)
-		if err != nil {
-			return nil, err
-		}
-		members = append(members, *it)
-		id := cluster.ID(members)
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_events (doc_id, idx, type, lo, hi, item, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-			it.Doc, it.Index, it.Type, it.Lo, it.Hi, string(body), id); err != nil {
-			return nil, err
-		}
+		// the merged event's least member, and so its id
+		leastDoc, leastIdx := it.Doc, it.Index
 		if len(olds) > 0 {
-			args := append([]any{id}, anys(olds)...)
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_events SET event_id = ? WHERE event_id IN (`+placeholders(len(olds))+`)`), args...); err != nil {
+			rows, err := tx.QueryContext(ctx, s.q(`SELECT least_doc, least_idx FROM events WHERE id IN (`+placeholders(len(olds))+`)`), anys(olds)...)
+			if err != nil {
 				return nil, err
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id IN (`+placeholders(len(olds))+`)`), anys(olds)...); err != nil {
+			for rows.Next() {
+				var d string
+				var x int
+				if err := rows.Scan(&d, &x); err != nil {
+					rows.Close()
+					return nil, err
+				}
+				if cluster.Less(d, x, leastDoc, leastIdx) {
+					leastDoc, leastIdx = d, x
+				}
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
 				return nil, err
 			}
 		}
-		if err := s.writeEvent(ctx, tx, members); err != nil {
+		id := cluster.IDOf(it.Type, leastDoc, leastIdx)
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_events (doc_id, idx, type, mode, lo, hi, parties, item, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			it.Doc, it.Index, it.Type, it.Mode, it.Lo, it.Hi, cluster.EncodeParties(it.Parties()), string(body), id); err != nil {
+			return nil, err
+		}
+		if it.Lo != "" {
+			for _, k := range cluster.IndexKeys(it) {
+				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_event_keys (key, type, lo, doc_id, idx) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+					k, it.Type, it.Lo, it.Doc, it.Index); err != nil {
+					return nil, err
+				}
+			}
+		}
+		var gone []string
+		for _, o := range olds {
+			if o != id {
+				gone = append(gone, o)
+			}
+		}
+		if len(gone) > 0 {
+			args := append([]any{id}, anys(gone)...)
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_events SET event_id = ? WHERE event_id IN (`+placeholders(len(gone))+`)`), args...); err != nil {
+				return nil, err
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id IN (`+placeholders(len(gone))+`)`), anys(gone)...); err != nil {
+				return nil, err
+			}
+		}
+		if err := s.markEvent(ctx, tx, id, it.Type, leastDoc, leastIdx); err != nil {
 			return nil, err
 		}
 		out = append(out, id)
@@ -226,10 +297,17 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 	return out, nil
 }
 
+// markEvent makes (or keeps) an event's row, marked for a new listing.
+func (s *DB) markEvent(ctx context.Context, tx *sql.Tx, id, typ, leastDoc string, leastIdx int) error {
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (id, type, least_doc, least_idx, dirty) VALUES (?, ?, ?, ?, 1)
+		ON CONFLICT (id) DO UPDATE SET dirty = 1`), id, typ, leastDoc, leastIdx)
+	return err
+}
+
 // candidates are the stored items of the same type whose days may meet
-// the item's (give or take cluster.Slack). No item's window is longer than
-// an undated report's, so those starting more than that before the item's
-// start cannot reach it.
+// the item's (give or take cluster.Slack), read without their bodies: what
+// Same compares. No item's window is longer than an undated report's, so
+// those starting more than that before the item's start cannot reach it.
 func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]stored, error) {
 	from, err := time.Parse("2006-01-02", it.Lo)
 	if err != nil {
@@ -240,37 +318,42 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]st
 		return nil, fmt.Errorf("item %s: bad day %q", it.Key(), it.Hi)
 	}
 	day := func(t time.Time, n int) string { return t.AddDate(0, 0, n).Format("2006-01-02") }
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE type = ? AND lo >= ? AND lo <= ? AND hi >= ?`),
-		it.Type, day(from, -cluster.UndatedWindow-cluster.Slack), day(to, cluster.Slack), day(from, -cluster.Slack))
+	keys := cluster.QueryKeys(it)
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	args := append(anys(keys), it.Type, day(from, -cluster.UndatedWindow-cluster.Slack), day(to, cluster.Slack), day(from, -cluster.Slack))
+	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT e.doc_id, e.idx, e.mode, e.lo, e.hi, e.parties, e.event_id
+		FROM doc_event_keys k JOIN doc_events e ON e.doc_id = k.doc_id AND e.idx = k.idx
+		WHERE k.key IN (`+placeholders(len(keys))+`) AND k.type = ? AND k.lo >= ? AND k.lo <= ? AND e.hi >= ?`), args...)
 	if err != nil {
 		return nil, err
 	}
-	return scanStored(rows)
+	defer rows.Close()
+	var out []stored
+	for rows.Next() {
+		c := stored{item: cluster.Item{Type: it.Type}}
+		var parties string
+		if err := rows.Scan(&c.item.Doc, &c.item.Index, &c.item.Mode, &c.item.Lo, &c.item.Hi, &parties, &c.event); err != nil {
+			return nil, err
+		}
+		c.item.Actors = cluster.DecodeParties(parties)
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }
 
 // members reads every item of the given events.
-func (s *DB) members(ctx context.Context, tx *sql.Tx, events []string) ([]cluster.Item, error) {
+func (s *DB) members(ctx context.Context, q querier, events []string) ([]cluster.Item, error) {
 	if len(events) == 0 {
 		return nil, nil
 	}
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE event_id IN (`+placeholders(len(events))+`)`), anys(events)...)
+	rows, err := q.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE event_id IN (`+placeholders(len(events))+`)`), anys(events)...)
 	if err != nil {
 		return nil, err
 	}
-	st, err := scanStored(rows)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]cluster.Item, len(st))
-	for i, x := range st {
-		out[i] = x.item
-	}
-	return out, nil
-}
-
-func scanStored(rows *sql.Rows) ([]stored, error) {
 	defer rows.Close()
-	var out []stored
+	var out []cluster.Item
 	for rows.Next() {
 		var body, ev string
 		if err := rows.Scan(&body, &ev); err != nil {
@@ -280,9 +363,66 @@ func scanStored(rows *sql.Rows) ([]stored, error) {
 		if err := json.Unmarshal([]byte(body), &it); err != nil {
 			return nil, fmt.Errorf("reading a stored event of event %s: %w", ev, err)
 		}
-		out = append(out, stored{it, ev})
+		out = append(out, it)
 	}
 	return out, rows.Err()
+}
+
+// querier is a transaction or the database.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// Refresh rebuilds the listings of the events marked dirty, in batches of
+// one transaction each. Reading events calls it; ingest calls it at the
+// end of a run.
+func (s *DB) Refresh(ctx context.Context) error {
+	for {
+		n := 0
+		err := s.write(ctx, func(tx *sql.Tx) error {
+			rows, err := tx.QueryContext(ctx, `SELECT id FROM events WHERE dirty = 1 ORDER BY id LIMIT 200`)
+			if err != nil {
+				return err
+			}
+			var ids []string
+			for rows.Next() {
+				var id string
+				if err := rows.Scan(&id); err != nil {
+					rows.Close()
+					return err
+				}
+				ids = append(ids, id)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			n = len(ids)
+			for _, id := range ids {
+				ms, err := s.members(ctx, tx, []string{id})
+				if err != nil {
+					return err
+				}
+				if len(ms) == 0 {
+					if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), id); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := s.writeEvent(ctx, tx, ms); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("rebuilding event listings in %s: %w", s.name, err)
+		}
+		if n == 0 {
+			return nil
+		}
+	}
 }
 
 // writeEvent writes the listing of the event the members make.
@@ -304,9 +444,16 @@ func (s *DB) writeEvent(ctx context.Context, tx *sql.Tx, members []cluster.Item)
 	if l.Date != nil {
 		day = *l.Date
 	}
-	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, type, day, parties, listing) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET type = excluded.type, day = excluded.day, parties = excluded.parties, listing = excluded.listing`),
-		l.ID, l.Type, day, partiesKey(l), string(body))
+	least := members[0]
+	for _, m := range members[1:] {
+		if cluster.Less(m.Doc, m.Index, least.Doc, least.Index) {
+			least = m
+		}
+	}
+	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, type, least_doc, least_idx, dirty, day, parties, listing) VALUES (?, ?, ?, ?, 0, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET type = excluded.type, least_doc = excluded.least_doc, least_idx = excluded.least_idx,
+		dirty = 0, day = excluded.day, parties = excluded.parties, listing = excluded.listing`),
+		l.ID, l.Type, least.Doc, least.Index, day, partiesKey(l), string(body))
 	return err
 }
 
@@ -378,6 +525,9 @@ func (s *DB) withdraw(ctx context.Context, tx *sql.Tx, doc string) error {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM doc_events WHERE doc_id = ?`), doc); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM doc_event_keys WHERE doc_id = ?`), doc); err != nil {
 		return err
 	}
 	for _, e := range events {

@@ -17,6 +17,9 @@ import (
 
 // Events implements store.Store.
 func (s *DB) Events(ctx context.Context, f store.Filter) ([]cluster.Listing, string, error) {
+	if err := s.Refresh(ctx); err != nil {
+		return nil, "", err
+	}
 	var where []string
 	var args []any
 	if f.Type != "" {
@@ -86,6 +89,9 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]cluster.Listing, str
 // Event implements store.Store.
 func (s *DB) Event(ctx context.Context, id string) (cluster.Listing, error) {
 	var l cluster.Listing
+	if err := s.Refresh(ctx); err != nil {
+		return l, err
+	}
 	var body string
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT listing FROM events WHERE id = ?`), id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {

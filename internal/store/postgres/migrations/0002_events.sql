@@ -16,22 +16,41 @@ CREATE TABLE doc_events (
     doc_id   TEXT NOT NULL,
     idx      INTEGER NOT NULL,
     type     TEXT NOT NULL,
+    mode     TEXT NOT NULL,
     lo       TEXT NOT NULL,
     hi       TEXT NOT NULL,
+    parties  TEXT NOT NULL, -- what clustering compares, without decoding item
     item     TEXT NOT NULL,
     event_id TEXT NOT NULL,
     PRIMARY KEY (doc_id, idx)
 );
 CREATE INDEX doc_events_type_lo ON doc_events (type, lo);
+-- The keys an item's parties can match on (cluster.MatchKeys), so that
+-- merging reads only the items that share a party.
+CREATE TABLE doc_event_keys (
+    key    TEXT NOT NULL,
+    type   TEXT NOT NULL,
+    lo     TEXT NOT NULL,
+    doc_id TEXT NOT NULL,
+    idx    INTEGER NOT NULL,
+    PRIMARY KEY (key, type, lo, doc_id, idx)
+);
+CREATE INDEX doc_event_keys_doc ON doc_event_keys (doc_id);
 CREATE INDEX doc_events_event ON doc_events (event_id);
 
 -- The events, one listing each (the contract's event listing object).
+-- A listing is rebuilt from its members when it is dirty: merging marks
+-- it, reading rebuilds it, so a large event is not rebuilt per report.
 CREATE TABLE events (
-    id      TEXT PRIMARY KEY,
-    type    TEXT NOT NULL,
-    day     TEXT NOT NULL,
-    parties TEXT NOT NULL,
-    listing TEXT NOT NULL
+    id         TEXT PRIMARY KEY,
+    type       TEXT NOT NULL,
+    least_doc  TEXT NOT NULL,
+    least_idx  INTEGER NOT NULL,
+    dirty      INTEGER NOT NULL DEFAULT 1,
+    day        TEXT NOT NULL DEFAULT '',
+    parties    TEXT NOT NULL DEFAULT '',
+    listing    TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX events_dirty ON events (id) WHERE dirty = 1;
 CREATE INDEX events_day ON events (day, id);
 CREATE INDEX events_type_day ON events (type, day, id);
