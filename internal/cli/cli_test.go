@@ -106,11 +106,13 @@ func TestUsage(t *testing.T) {
 }
 
 func TestDemo(t *testing.T) {
-	code, out, errs := run(t, "", "demo")
+	db := filepath.Join(t.TempDir(), "rasad.db")
+	code, out, errs := run(t, "", "demo", "--db", db)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"01-fa-karabakh-ceasefire", "published 2020-11-10 (dateline)", "16-ar-saudi-iran-beijing"} {
+	for _, want := range []string{"01-fa-karabakh-ceasefire", "published 2020-11-10 (dateline)", "16-ar-saudi-iran-beijing",
+		"16 new documents", "2 documents in ar+fa"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("demo output lacks %q", want)
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -10,15 +11,18 @@ import (
 
 	"github.com/rasad/rasad/internal/analyze"
 	"github.com/rasad/rasad/internal/ingest"
+	"github.com/rasad/rasad/internal/store"
 	"github.com/rasad/rasad/sample"
 )
 
-// runDemo analyses the bundled sample reports: the first thing to run on a
-// fresh machine.
+// runDemo analyses the bundled sample reports, stores them in the default
+// SQLite store and lists the events they merge into: the first thing to
+// run on a fresh machine.
 func runDemo(env *Env, args []string) error {
 	fset := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fset.SetOutput(env.Stderr)
-	asJSON := fset.Bool("jsonl", false, "print the full analyses as JSONL instead of a summary")
+	asJSON := fset.Bool("jsonl", false, "print the full analyses as JSONL instead of a summary (and store nothing)")
+	db := dbFlag(fset)
 	if err := fset.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return nil
@@ -30,6 +34,7 @@ func runDemo(env *Env, args []string) error {
 		return err
 	}
 	sort.Strings(names)
+	var docs []ingest.Source
 	for _, name := range names {
 		data, err := fs.ReadFile(sample.Files, name)
 		if err != nil {
@@ -40,6 +45,7 @@ func runDemo(env *Env, args []string) error {
 			return fmt.Errorf("reading sample %s: %w", name, err)
 		}
 		doc.ID = strings.TrimSuffix(name, ".txt")
+		docs = append(docs, ingest.Source{Name: name, Doc: doc})
 		a, err := analyze.Analyze(doc, analyze.Options{})
 		if err != nil {
 			return fmt.Errorf("analyzing sample %s: %w", name, err)
@@ -53,6 +59,57 @@ func runDemo(env *Env, args []string) error {
 			continue
 		}
 		printSummary(env, a)
+	}
+	if *asJSON {
+		return nil
+	}
+	return demoStore(env, db, docs)
+}
+
+// demoStore ingests the sample into the store and prints the events that
+// several reports share.
+func demoStore(env *Env, db dbFlags, docs []ingest.Source) error {
+	ctx := context.Background()
+	s, err := openStore(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	sum, err := ingest.Ingest(ctx, s, ingest.Options{Workers: 2}, func(fn func(ingest.Source) error) error {
+		for _, d := range docs {
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Stored in %s: %d new documents, %d already there.\n", *db.dsn, sum.Stored, sum.Present)
+	fmt.Fprintln(env.Stdout, "Events reported by more than one document (rasad events lists them all):")
+	ls, _, err := s.Events(ctx, store.Filter{})
+	if err != nil {
+		return err
+	}
+	for _, l := range ls {
+		if len(l.Documents) < 2 {
+			continue
+		}
+		kind := l.Type
+		if l.Mode != nil {
+			kind += "/" + *l.Mode
+		}
+		var who []string
+		for _, p := range append(l.Actors, l.Recipients...) {
+			who = append(who, p.Name)
+		}
+		date := "undated"
+		if l.Date != nil {
+			date = *l.Date
+		}
+		fmt.Fprintf(env.Stdout, "  %-22s %-10s %s — %d documents in %s, %d sources\n", kind, date, strings.Join(who, ", "),
+			len(l.Documents), strings.Join(l.Languages, "+"), l.Sources)
 	}
 	return nil
 }
