@@ -5,6 +5,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -117,6 +118,19 @@ func usageError(err error) error {
 		return nil
 	}
 	return fmt.Errorf("%w: %v", errUsage, err)
+}
+
+// parseFlags parses a command's flags: help tells that -h was asked for
+// (the usage is printed: the command has nothing more to do), and a bad
+// flag is bad usage.
+func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return true, nil
+		}
+		return false, usageError(err)
+	}
+	return false, nil
 }
 
 // stdEnv is the environment of the real process.

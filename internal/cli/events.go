@@ -28,11 +28,8 @@ func runEvents(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Usage: rasad events [--db DSN] [--format jsonl|csv|plover|tsv] [--actor NAME] [--type TYPE] [--from DATE] [--to DATE]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError(err)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: events takes no arguments (did you mean --actor %s?)", errUsage, fs.Arg(0))

@@ -89,11 +89,8 @@ func runFeeds(env *Env, args []string) error {
 	fs := flag.NewFlagSet("feeds "+sub, flag.ContinueOnError)
 	fs.SetOutput(env.Stderr)
 	db := dbFlag(fs)
-	if err := fs.Parse(args[1:]); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError(err)
+	if help, err := parseFlags(fs, args[1:]); help || err != nil {
+		return err
 	}
 	ctx := context.Background()
 	switch sub {
@@ -259,11 +256,8 @@ func runPoll(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Usage: rasad poll [--db DSN]\n\nPolls once every followed feed that is due, and stores the new articles.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError(err)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: poll takes no arguments (follow feeds with 'rasad feeds add URL')", errUsage)

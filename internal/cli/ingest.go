@@ -31,11 +31,8 @@ func runIngest(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Usage: rasad ingest [--db DSN] PATH|URL ...\n\nStores documents: files (.txt .html .json .jsonl, optionally .gz), folders (recursive) and feed URLs.\nThe same document twice is stored once.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError(err)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: ingest needs at least one PATH or URL", errUsage)

@@ -22,11 +22,8 @@ func runReanalyze(env *Env, args []string) error {
 		fmt.Fprintln(env.Stderr, "Usage: rasad reanalyze [--db DSN] [--all]\n\nAnalyses stored documents again (after an upgrade of rasad) and merges their events afresh.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil
-		}
-		return usageError(err)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: reanalyze takes no arguments", errUsage)
