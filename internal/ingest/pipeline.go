@@ -173,17 +173,16 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 	// Prepared documents are stored in batches: as many as are ready, up
 	// to maxBatch, in one transaction.
 	var batch []store.Document
-	var names []string
 	flush := func() {
 		if len(batch) == 0 || storeErr != nil {
-			batch, names = batch[:0], names[:0]
+			batch = batch[:0]
 			return
 		}
 		rs, err := s.PutBatch(ctx, batch)
 		if err != nil {
 			storeErr = err
 			cancel()
-			batch, names = batch[:0], names[:0]
+			batch = batch[:0]
 			return
 		}
 		for _, res := range rs {
@@ -198,7 +197,7 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 				}
 			}
 		}
-		batch, names = batch[:0], names[:0]
+		batch = batch[:0]
 		if opts.Progress != nil {
 			opts.Progress(&sum)
 		}
@@ -221,7 +220,7 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 			sum.fail(r.name, r.err)
 			return
 		}
-		batch, names = append(batch, r.doc), append(names, r.name)
+		batch = append(batch, r.doc)
 		if len(batch) >= maxBatch {
 			flush()
 		}
