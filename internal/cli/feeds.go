@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
-	"os/signal"
 	"sync"
-	"syscall"
 	"text/tabwriter"
 	"time"
 
@@ -207,16 +204,7 @@ func pollFeeds(ctx context.Context, env *Env, s store.Store, fs feedStore, pf po
 		if err != nil {
 			return err
 		}
-		switch {
-		case res.Outcome == store.Present:
-			sum.Present++
-		default:
-			sum.Stored++
-			sum.Events += len(res.Events)
-			if len(res.Copies) > 0 {
-				sum.Copies++
-			}
-		}
+		sum.Count(res)
 		return nil
 	}
 	p := feed.NewPoller(fetcher, fs, sink, feed.PollerOptions{Logger: env.Log})
@@ -262,13 +250,11 @@ func runPoll(env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: poll takes no arguments (follow feeds with 'rasad feeds add URL')", errUsage)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	s, err := openStore(ctx, db)
+	ctx, s, closeStore, err := openForWork(db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeStore()
 	sum, reports, err := pollFeeds(ctx, env, s, feedStore{s: s}, pf, time.Now())
 	if err != nil {
 		return err

@@ -1,14 +1,11 @@
 package cli
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
-	"os/signal"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -50,13 +47,11 @@ func runIngest(env *Env, args []string) error {
 			paths = append(paths, a)
 		}
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	s, err := openStore(ctx, db)
+	ctx, s, closeStore, err := openForWork(db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeStore()
 	files, size, bad := ingest.Files(paths)
 	bar := newBar(env, *progress, size)
 	opts := ingest.Options{
@@ -100,12 +95,7 @@ func runIngest(env *Env, args []string) error {
 		if len(only) > 0 {
 			fsum, reports, perr := pollFeeds(ctx, env, s, feedStore{s: s, only: only}, pf, time.Now())
 			feedsBad = printReports(env, reports)
-			sum.Read += fsum.Read
-			sum.Stored += fsum.Stored
-			sum.Present += fsum.Present
-			sum.Copies += fsum.Copies
-			sum.Failed += fsum.Failed
-			sum.Events += fsum.Events
+			sum.Merge(fsum)
 			err = perr
 		}
 	}

@@ -1,12 +1,8 @@
 package cli
 
 import (
-	"context"
 	"flag"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/rasad/rasad/internal/analyze"
@@ -28,13 +24,11 @@ func runReanalyze(env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: reanalyze takes no arguments", errUsage)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	s, err := openStore(ctx, db)
+	ctx, s, closeStore, err := openForWork(db)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	defer closeStore()
 	version := analyze.Version
 	if *all {
 		version = ""

@@ -3,7 +3,10 @@ package cli
 import (
 	"context"
 	"flag"
+	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/rasad/rasad/internal/store"
@@ -41,4 +44,16 @@ func openStore(ctx context.Context, f dbFlags) (store.Store, error) {
 		path := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "file:")
 		return sqlite.Open(ctx, path, *f.timeout)
 	}
+}
+
+// openForWork opens the store for a long command that Ctrl-C (or SIGTERM)
+// stops cleanly: work under ctx ends, and done closes the store.
+func openForWork(db dbFlags) (context.Context, store.Store, func(), error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	s, err := openStore(ctx, db)
+	if err != nil {
+		stop()
+		return nil, nil, nil, err
+	}
+	return ctx, s, func() { s.Close(); stop() }, nil
 }

@@ -106,6 +106,33 @@ type Summary struct {
 	Events int
 }
 
+// Count adds what storing one document did.
+func (s *Summary) Count(res store.Result) {
+	if res.Outcome == store.Present {
+		s.Present++
+		return
+	}
+	s.Stored++
+	s.Events += len(res.Events)
+	if len(res.Copies) > 0 {
+		s.Copies++
+	}
+}
+
+// Merge adds the counts of another run (its failures too, up to the bound).
+func (s *Summary) Merge(o Summary) {
+	s.Read += o.Read
+	s.Stored += o.Stored
+	s.Present += o.Present
+	s.Copies += o.Copies
+	s.Events += o.Events
+	s.Skipped = append(s.Skipped, o.Skipped...)
+	s.Failed += o.Failed - len(o.Failures)
+	for _, f := range o.Failures {
+		s.fail(f.Name, f.Err)
+	}
+}
+
 func (s *Summary) fail(name string, err error) {
 	s.Failed++
 	if len(s.Failures) < maxFailures {
@@ -186,16 +213,7 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 			return
 		}
 		for _, res := range rs {
-			switch res.Outcome {
-			case store.Present:
-				sum.Present++
-			default:
-				sum.Stored++
-				sum.Events += len(res.Events)
-				if len(res.Copies) > 0 {
-					sum.Copies++
-				}
-			}
+			sum.Count(res)
 		}
 		batch = batch[:0]
 		if opts.Progress != nil {
