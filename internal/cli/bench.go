@@ -201,6 +201,8 @@ func benchIngest(env *Env, db dbFlags, files []string, opts analyze.Options, wor
 	fmt.Fprintf(env.Stdout, "  %d documents read (%.1f MB): %d stored (%d near-duplicates), %d already present, %d failed; %d reported events\n",
 		sum.Read, float64(size)/1e6, sum.Stored, sum.Copies, sum.Present, sum.Failed, sum.Events)
 	fmt.Fprintf(env.Stdout, "  %.2f s: %.0f documents/s\n", secs, float64(sum.Read)/secs)
+	fmt.Fprintf(env.Stdout, "  the store was writing %.2f s (%.0f%% of the run; the rest of the time it waited for analyses)\n",
+		sum.Storing.Seconds(), 100*sum.Storing.Seconds()/secs)
 	fmt.Fprintf(env.Stdout, "  peak RSS %.0f MB\n", peakRSSMB())
 	return nil
 }

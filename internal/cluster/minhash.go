@@ -58,8 +58,10 @@ func mix(x uint64) uint64 {
 
 // Sign returns the signature of a display text, or nil when the text is too
 // short to be compared.
-func Sign(display string) Signature {
-	k := text.KeyOf(display)
+func Sign(display string) Signature { return SignKey(text.KeyOf(display)) }
+
+// SignKey is Sign of the text whose matching key (text.KeyOf) is k.
+func SignKey(k string) Signature {
 	// the letters and digits of the key, as byte offsets of rune starts
 	buf := make([]byte, 0, len(k))
 	var starts []int

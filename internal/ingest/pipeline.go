@@ -40,11 +40,12 @@ func Prepare(doc analyze.Document, opts analyze.Options, now time.Time) (store.D
 	if err != nil {
 		return store.Document{}, nil, fmt.Errorf("encoding the analysis: %w", err)
 	}
-	sum := sha256.Sum256([]byte(text.KeyOf(a.Text)))
+	key := text.KeyOf(a.Text) // the matching key: content hash, signature and search
+	sum := sha256.Sum256([]byte(key))
 	d := store.Document{
 		ID: a.ID, URL: a.URL, Lang: a.Lang, Text: a.Text, Published: doc.Published,
 		Hash: fmt.Sprintf("k%d-%s", text.KeyVersion, hex.EncodeToString(sum[:16])), Analysis: body,
-		AnalyzerVersion: analyze.Version, Ingested: now, Publisher: doc.Source, Signature: cluster.Sign(a.Text),
+		AnalyzerVersion: analyze.Version, Ingested: now, Publisher: doc.Source, Signature: cluster.SignKey(key),
 	}
 	if a.Title != nil {
 		d.Title = *a.Title
@@ -56,8 +57,21 @@ func Prepare(doc analyze.Document, opts analyze.Options, now time.Time) (store.D
 		d.Publisher = cluster.Publisher(d.URL)
 	}
 	d.Items = cluster.Items(d.ID, d.Publisher, a)
-	d.SearchKey = sqlstore.SearchKey(d.Title + "\n" + d.Text)
+	d.SearchKey = searchKey(d.Title, d.Text, key)
 	return d, warnings, nil
+}
+
+// searchKey is sqlstore.SearchKey(title + "\n" + text) for a text whose
+// key is known, without folding the text again.
+func searchKey(title, txt, key string) string {
+	both := text.KeyOf(title) // KeyOf(title + "\n" + text): one space joins non-empty keys
+	switch {
+	case both == "":
+		both = key
+	case key != "":
+		both += " " + key
+	}
+	return sqlstore.SearchKeyOf(title+"\n"+txt, both)
 }
 
 // Options tune a run of Ingest.
@@ -104,6 +118,9 @@ type Summary struct {
 	Failures []Failure // the first maxFailures failures
 	// Events is the number of reported events stored with new documents.
 	Events int
+	// Storing is the time the store spent writing: with the run's time it
+	// tells whether the store or the analysis limits the speed.
+	Storing time.Duration
 }
 
 // Count adds what storing one document did.
@@ -126,6 +143,7 @@ func (s *Summary) Merge(o Summary) {
 	s.Present += o.Present
 	s.Copies += o.Copies
 	s.Events += o.Events
+	s.Storing += o.Storing
 	s.Skipped = append(s.Skipped, o.Skipped...)
 	s.Failed += o.Failed - len(o.Failures)
 	for _, f := range o.Failures {
@@ -205,7 +223,9 @@ func Ingest(ctx context.Context, s store.Store, opts Options, feed func(func(Sou
 			batch = batch[:0]
 			return
 		}
+		began := time.Now()
 		rs, err := s.PutBatch(ctx, batch)
+		sum.Storing += time.Since(began)
 		if err != nil {
 			storeErr = err
 			cancel()

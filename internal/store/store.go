@@ -82,6 +82,10 @@ type Filter struct {
 	// From and To bound the event's day (its date, or for an undated event
 	// its first publication), inclusive, as YYYY-MM-DD.
 	From, To string
+	// Query keeps the events that a document whose title or text has every
+	// word of it reports, matched on keys as Search matches: «كرملين»
+	// finds the events of a report that writes «کرملین».
+	Query string
 	// Limit caps the events returned (0: all); Cursor continues a listing
 	// where the last one stopped.
 	Limit  int

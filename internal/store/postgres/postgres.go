@@ -34,12 +34,14 @@ var dialect = sqlstore.Dialect{
 	SessionUnlock: `SELECT pg_advisory_unlock(` + lockKey + `)`,
 	Ingested:      `to_char(ingested AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
 	SearchInsert:  `INSERT INTO doc_search (doc_id, terms) VALUES (?, to_tsvector('simple', ?))`,
+	SearchDelete:  `DELETE FROM doc_search WHERE doc_id = ?`,
 	SearchQuery: `WITH q AS (SELECT to_tsquery('simple', ?) AS q)
 		SELECT d.id, d.title, d.lang, d.published, d.body
 		FROM q, doc_search s JOIN documents d ON d.id = s.doc_id
 		WHERE s.terms @@ q.q ORDER BY ts_rank(s.terms, q.q) DESC, d.id LIMIT ?`,
 	// every word, each a quoted lexeme
-	SearchTerms: func(words []string) string {
+	SearchDocs: `SELECT doc_id FROM doc_search WHERE terms @@ to_tsquery('simple', ?)`,
+	SearchMatch: func(words []string) string {
 		out := make([]string, len(words))
 		for i, w := range words {
 			out[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"

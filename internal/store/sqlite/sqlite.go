@@ -24,13 +24,17 @@ var migrations embed.FS
 type DB struct{ *sqlstore.DB }
 
 var dialect = sqlstore.Dialect{
-	Ingested:     "ingested",
-	SearchInsert: `INSERT INTO doc_search (doc_id, key) VALUES (?, ?)`,
+	Ingested: "ingested",
+	// one row of VALUES: an INSERT … SELECT would open a statement journal,
+	// at which FTS5 writes out what it holds (a segment per document)
+	SearchInsert: `INSERT INTO doc_index (rowid, key) VALUES ((SELECT rowid FROM documents WHERE id = ?), ?)`,
+	SearchDelete: `DELETE FROM doc_index WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)`,
 	SearchQuery: `SELECT d.id, d.title, d.lang, d.published, d.body
-		FROM (SELECT doc_id, rank FROM doc_search WHERE doc_search MATCH ? ORDER BY rank LIMIT ?) s
-		JOIN documents d ON d.id = s.doc_id ORDER BY s.rank, d.id`,
+		FROM (SELECT rowid, rank FROM doc_index WHERE doc_index MATCH ? ORDER BY rank LIMIT ?) s
+		JOIN documents d ON d.rowid = s.rowid ORDER BY s.rank, d.id`,
 	// every word, each quoted as an FTS5 string (doc_id is not indexed)
-	SearchTerms: func(words []string) string {
+	SearchDocs: `SELECT d.id FROM doc_index s JOIN documents d ON d.rowid = s.rowid WHERE doc_index MATCH ?`,
+	SearchMatch: func(words []string) string {
 		return quoteAll(words, `"`)
 	},
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/rasad/rasad/internal/cluster"
 	"github.com/rasad/rasad/internal/store"
-	"github.com/rasad/rasad/internal/text"
 )
 
 // Put implements store.Store: the document, its search entry, its
@@ -45,6 +43,19 @@ func (s *DB) PutBatch(ctx context.Context, docs []store.Document) ([]store.Resul
 			}
 			out[i] = r
 		}
+		// The search index last: FTS5 writes what it holds in memory to
+		// disk at every statement that may need undoing (the multi-row
+		// inserts above), so indexing each document as it came would
+		// write a small index segment per document, and merge them after.
+		for i, d := range docs {
+			if out[i].Outcome != store.Stored {
+				continue
+			}
+			at = d.ID
+			if err := s.index(ctx, tx, d, false); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
@@ -56,38 +67,57 @@ func (s *DB) PutBatch(ctx context.Context, docs []store.Document) ([]store.Resul
 	return out, nil
 }
 
+// present returns the id a document is stored under already (by its id,
+// its URL or its content), "" when it is new. Three lookups, each on its
+// own index, are faster than one query joining them with OR.
+func (s *DB) present(ctx context.Context, tx *sql.Tx, d store.Document) (string, error) {
+	lookups := []struct{ query, arg string }{
+		{`SELECT id FROM documents WHERE id = ?`, d.ID},
+		{`SELECT id FROM documents WHERE url = ?`, d.URL},
+		{`SELECT id FROM documents WHERE hash = ?`, d.Hash},
+	}
+	for _, l := range lookups {
+		if l.arg == "" {
+			continue
+		}
+		rows, err := s.query(ctx, tx, l.query+` LIMIT 1`, l.arg)
+		if err != nil {
+			return "", err
+		}
+		var id string
+		if rows.Next() {
+			err = rows.Scan(&id)
+		}
+		rows.Close()
+		if err == nil {
+			err = rows.Err()
+		}
+		if err != nil || id != "" {
+			return id, err
+		}
+	}
+	return "", nil
+}
+
 // put stores one document inside a transaction.
 func (s *DB) put(ctx context.Context, tx *sql.Tx, d store.Document) (store.Result, error) {
 	// the same document under its id, its URL or its content
-	var id string
-	err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?) OR hash = ? ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1`),
-		d.ID, nullable(d.URL), d.Hash, d.ID).Scan(&id)
+	id, err := s.present(ctx, tx, d)
 	switch {
-	case err == nil:
-		return store.Result{Outcome: store.Present, ID: id}, nil
-	case !errors.Is(err, sql.ErrNoRows):
+	case err != nil:
 		return store.Result{}, err
+	case id != "":
+		return store.Result{Outcome: store.Present, ID: id}, nil
 	}
 	ingested := d.Ingested
 	if ingested.IsZero() {
 		ingested = time.Now()
 	}
-	var sig []byte
-	if d.Signature != nil {
-		sig = d.Signature.Bytes()
-	}
-	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents (id, url, title, lang, body, published, hash, analysis, analyzer_version, ingested, publisher, signature)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+	if _, err := s.exec(ctx, tx, `INSERT INTO documents (id, url, title, lang, body, published, hash, analysis, analyzer_version, ingested, publisher)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, nullable(d.URL), d.Title, d.Lang, d.Text, d.Published, d.Hash, d.Analysis, d.AnalyzerVersion,
-		ingested.UTC().Format(time.RFC3339Nano), d.Publisher, sig); err != nil {
+		ingested.UTC().Format(time.RFC3339Nano), d.Publisher); err != nil {
 		return store.Result{}, err
-	}
-	key := d.SearchKey
-	if key == "" {
-		key = SearchKey(d.Title + "\n" + d.Text)
-	}
-	if _, err := tx.ExecContext(ctx, s.q(s.d.SearchInsert), d.ID, key); err != nil {
-		return store.Result{}, fmt.Errorf("indexing: %w", err)
 	}
 	copies, err := s.link(ctx, tx, d.ID, d.Signature)
 	if err != nil {
@@ -100,11 +130,28 @@ func (s *DB) put(ctx context.Context, tx *sql.Tx, d store.Document) (store.Resul
 	return store.Result{Outcome: store.Stored, ID: d.ID, Copies: copies, Events: events}, nil
 }
 
+// index writes a stored document's search entry (again, when replacing).
+func (s *DB) index(ctx context.Context, tx *sql.Tx, d store.Document, replacing bool) error {
+	key := d.SearchKey
+	if key == "" {
+		key = SearchKey(d.Title + "\n" + d.Text)
+	}
+	if replacing {
+		if _, err := s.exec(ctx, tx, s.d.SearchDelete, d.ID); err != nil {
+			return fmt.Errorf("indexing again: %w", err)
+		}
+	}
+	if _, err := s.exec(ctx, tx, s.d.SearchInsert, d.ID, key); err != nil {
+		return fmt.Errorf("indexing: %w", err)
+	}
+	return nil
+}
+
 // Reanalyze implements store.Store.
 func (s *DB) Reanalyze(ctx context.Context, d store.Document) (store.Result, error) {
 	var res store.Result
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, s.q(`UPDATE documents SET analysis = ?, analyzer_version = ?, title = ?, lang = ?, published = ?, publisher = ? WHERE id = ?`),
+		r, err := s.exec(ctx, tx, `UPDATE documents SET analysis = ?, analyzer_version = ?, title = ?, lang = ?, published = ?, publisher = ? WHERE id = ?`,
 			d.Analysis, d.AnalyzerVersion, d.Title, d.Lang, d.Published, d.Publisher, d.ID)
 		if err != nil {
 			return err
@@ -121,6 +168,25 @@ func (s *DB) Reanalyze(ctx context.Context, d store.Document) (store.Result, err
 		events, err := s.merge(ctx, tx, d.Items)
 		if err != nil {
 			return fmt.Errorf("merging events: %w", err)
+		}
+		// indexed again: an upgrade may have changed the keys
+		if d.SearchKey == "" {
+			rows, err := s.query(ctx, tx, `SELECT body FROM documents WHERE id = ?`, d.ID)
+			if err != nil {
+				return err
+			}
+			var body string
+			if rows.Next() {
+				err = rows.Scan(&body)
+			}
+			rows.Close()
+			if err != nil {
+				return err
+			}
+			d.SearchKey = SearchKey(d.Title + "\n" + body) // the stored text: d's may be left out
+		}
+		if err := s.index(ctx, tx, d, true); err != nil {
+			return err
 		}
 		res = store.Result{Outcome: store.Stored, ID: d.ID, Events: events}
 		return nil
@@ -165,7 +231,7 @@ func (s *DB) link(ctx context.Context, tx *sql.Tx, id string, sig cluster.Signat
 	for i, b := range bands {
 		args[i] = b
 	}
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT d.id, d.signature FROM doc_bands b JOIN documents d ON d.id = b.doc_id WHERE b.band IN (`+placeholders(len(bands))+`) LIMIT `+strconv.Itoa(maxCopies)), args...)
+	rows, err := s.query(ctx, tx, `SELECT DISTINCT g.doc_id, g.signature FROM doc_bands b JOIN doc_signatures g ON g.doc_id = b.doc_id WHERE b.band IN (`+placeholders(len(bands))+`) LIMIT `+strconv.Itoa(maxCopies), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -188,14 +254,19 @@ func (s *DB) link(ctx context.Context, tx *sql.Tx, id string, sig cluster.Signat
 	slices.Sort(copies)
 	for _, other := range copies {
 		a, b := min(id, other), max(id, other)
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_links (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING`), a, b); err != nil {
+		if _, err := s.exec(ctx, tx, `INSERT INTO doc_links (a, b) VALUES (?, ?) ON CONFLICT DO NOTHING`, a, b); err != nil {
 			return nil, err
 		}
 	}
+	if _, err := s.exec(ctx, tx, `INSERT INTO doc_signatures (doc_id, signature) VALUES (?, ?)`, id, sig.Bytes()); err != nil {
+		return nil, err
+	}
+	rowArgs := make([]any, 0, 2*len(bands))
 	for _, b := range bands {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_bands (band, doc_id) VALUES (?, ?) ON CONFLICT DO NOTHING`), b, id); err != nil {
-			return nil, err
-		}
+		rowArgs = append(rowArgs, b, id)
+	}
+	if _, err := s.exec(ctx, tx, `INSERT INTO doc_bands (band, doc_id) VALUES `+rowsOf(len(bands), 2)+` ON CONFLICT DO NOTHING`, rowArgs...); err != nil {
+		return nil, err
 	}
 	return copies, nil
 }
@@ -241,7 +312,7 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 		// the merged event's least member, and so its id
 		leastDoc, leastIdx := it.Doc, it.Index
 		if len(olds) > 0 {
-			rows, err := tx.QueryContext(ctx, s.q(`SELECT least_doc, least_idx FROM events WHERE id IN (`+placeholders(len(olds))+`)`), anys(olds)...)
+			rows, err := s.query(ctx, tx, `SELECT least_doc, least_idx FROM events WHERE id IN (`+placeholders(len(olds))+`)`, anys(olds)...)
 			if err != nil {
 				return nil, err
 			}
@@ -262,16 +333,17 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 			}
 		}
 		id := cluster.IDOf(it.Type, leastDoc, leastIdx)
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_events (doc_id, idx, type, mode, lo, hi, parties, item, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		if _, err := s.exec(ctx, tx, `INSERT INTO doc_events (doc_id, idx, type, mode, lo, hi, parties, item, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			it.Doc, it.Index, it.Type, it.Mode, it.Lo, it.Hi, cluster.EncodeParties(it.Parties()), string(body), id); err != nil {
 			return nil, err
 		}
-		if it.Lo != "" {
-			for _, k := range cluster.IndexKeys(it) {
-				if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO doc_event_keys (key, type, lo, doc_id, idx) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
-					k, it.Type, it.Lo, it.Doc, it.Index); err != nil {
-					return nil, err
-				}
+		if keys := cluster.IndexKeys(it); it.Lo != "" && len(keys) > 0 {
+			args := make([]any, 0, 5*len(keys))
+			for _, k := range keys {
+				args = append(args, k, it.Type, it.Lo, it.Doc, it.Index)
+			}
+			if _, err := s.exec(ctx, tx, `INSERT INTO doc_event_keys (key, type, lo, doc_id, idx) VALUES `+rowsOf(len(keys), 5)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+				return nil, err
 			}
 		}
 		var gone []string
@@ -282,10 +354,10 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 		}
 		if len(gone) > 0 {
 			args := append([]any{id}, anys(gone)...)
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_events SET event_id = ? WHERE event_id IN (`+placeholders(len(gone))+`)`), args...); err != nil {
+			if _, err := s.exec(ctx, tx, `UPDATE doc_events SET event_id = ? WHERE event_id IN (`+placeholders(len(gone))+`)`, args...); err != nil {
 				return nil, err
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id IN (`+placeholders(len(gone))+`)`), anys(gone)...); err != nil {
+			if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id IN (`+placeholders(len(gone))+`)`, anys(gone)...); err != nil {
 				return nil, err
 			}
 		}
@@ -299,8 +371,8 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 
 // markEvent makes (or keeps) an event's row, marked for a new listing.
 func (s *DB) markEvent(ctx context.Context, tx *sql.Tx, id, typ, leastDoc string, leastIdx int) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO events (id, type, least_doc, least_idx, dirty) VALUES (?, ?, ?, ?, 1)
-		ON CONFLICT (id) DO UPDATE SET dirty = 1`), id, typ, leastDoc, leastIdx)
+	_, err := s.exec(ctx, tx, `INSERT INTO events (id, type, least_doc, least_idx, dirty) VALUES (?, ?, ?, ?, 1)
+		ON CONFLICT (id) DO UPDATE SET dirty = 1`, id, typ, leastDoc, leastIdx)
 	return err
 }
 
@@ -323,9 +395,9 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]st
 		return nil, nil
 	}
 	args := append(anys(keys), it.Type, day(from, -cluster.UndatedWindow-cluster.Slack), day(to, cluster.Slack), day(from, -cluster.Slack))
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT e.doc_id, e.idx, e.mode, e.lo, e.hi, e.parties, e.event_id
+	rows, err := s.query(ctx, tx, `SELECT DISTINCT e.doc_id, e.idx, e.mode, e.lo, e.hi, e.parties, e.event_id
 		FROM doc_event_keys k JOIN doc_events e ON e.doc_id = k.doc_id AND e.idx = k.idx
-		WHERE k.key IN (`+placeholders(len(keys))+`) AND k.type = ? AND k.lo >= ? AND k.lo <= ? AND e.hi >= ?`), args...)
+		WHERE k.key IN (`+placeholders(len(keys))+`) AND k.type = ? AND k.lo >= ? AND k.lo <= ? AND e.hi >= ?`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -344,11 +416,11 @@ func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]st
 }
 
 // members reads every item of the given events.
-func (s *DB) members(ctx context.Context, q querier, events []string) ([]cluster.Item, error) {
+func (s *DB) members(ctx context.Context, tx *sql.Tx, events []string) ([]cluster.Item, error) {
 	if len(events) == 0 {
 		return nil, nil
 	}
-	rows, err := q.QueryContext(ctx, s.q(`SELECT item, event_id FROM doc_events WHERE event_id IN (`+placeholders(len(events))+`)`), anys(events)...)
+	rows, err := s.query(ctx, tx, `SELECT item, event_id FROM doc_events WHERE event_id IN (`+placeholders(len(events))+`)`, anys(events)...)
 	if err != nil {
 		return nil, err
 	}
@@ -366,12 +438,6 @@ func (s *DB) members(ctx context.Context, q querier, events []string) ([]cluster
 		out = append(out, it)
 	}
 	return out, rows.Err()
-}
-
-// querier is a transaction or the database.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 // Refresh rebuilds the listings of the events marked dirty, in batches of
@@ -405,7 +471,7 @@ func (s *DB) Refresh(ctx context.Context) error {
 					return err
 				}
 				if len(ms) == 0 {
-					if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), id); err != nil {
+					if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ?`, id); err != nil {
 						return err
 					}
 					continue
@@ -450,9 +516,9 @@ func (s *DB) writeEvent(ctx context.Context, tx *sql.Tx, members []cluster.Item)
 			least = m
 		}
 	}
-	_, err = tx.ExecContext(ctx, s.q(`INSERT INTO events (id, type, least_doc, least_idx, dirty, day, parties, listing) VALUES (?, ?, ?, ?, 0, ?, ?, ?)
+	_, err = s.exec(ctx, tx, `INSERT INTO events (id, type, least_doc, least_idx, dirty, day, parties, listing) VALUES (?, ?, ?, ?, 0, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET type = excluded.type, least_doc = excluded.least_doc, least_idx = excluded.least_idx,
-		dirty = 0, day = excluded.day, parties = excluded.parties, listing = excluded.listing`),
+		dirty = 0, day = excluded.day, parties = excluded.parties, listing = excluded.listing`,
 		l.ID, l.Type, least.Doc, least.Index, day, partiesKey(l), string(body))
 	return err
 }
@@ -484,7 +550,7 @@ func (s *DB) links(ctx context.Context, tx *sql.Tx, docs map[string]bool) ([]clu
 		part := ids[start:min(len(ids), start+400)]
 		ph := placeholders(len(part))
 		args := append(anys(part), anys(part)...)
-		rows, err := tx.QueryContext(ctx, s.q(`SELECT a, b FROM doc_links WHERE a IN (`+ph+`) OR b IN (`+ph+`)`), args...)
+		rows, err := s.query(ctx, tx, `SELECT a, b FROM doc_links WHERE a IN (`+ph+`) OR b IN (`+ph+`)`, args...)
 		if err != nil {
 			return nil, err
 		}
@@ -507,7 +573,7 @@ func (s *DB) links(ctx context.Context, tx *sql.Tx, docs map[string]bool) ([]clu
 // withdraw takes a document's items out of their events. An event that
 // loses members is split into what still holds together.
 func (s *DB) withdraw(ctx context.Context, tx *sql.Tx, doc string) error {
-	rows, err := tx.QueryContext(ctx, s.q(`SELECT DISTINCT event_id FROM doc_events WHERE doc_id = ?`), doc)
+	rows, err := s.query(ctx, tx, `SELECT DISTINCT event_id FROM doc_events WHERE doc_id = ?`, doc)
 	if err != nil {
 		return err
 	}
@@ -524,10 +590,10 @@ func (s *DB) withdraw(ctx context.Context, tx *sql.Tx, doc string) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM doc_events WHERE doc_id = ?`), doc); err != nil {
+	if _, err := s.exec(ctx, tx, `DELETE FROM doc_events WHERE doc_id = ?`, doc); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM doc_event_keys WHERE doc_id = ?`), doc); err != nil {
+	if _, err := s.exec(ctx, tx, `DELETE FROM doc_event_keys WHERE doc_id = ?`, doc); err != nil {
 		return err
 	}
 	for _, e := range events {
@@ -535,13 +601,13 @@ func (s *DB) withdraw(ctx context.Context, tx *sql.Tx, doc string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM events WHERE id = ?`), e); err != nil {
+		if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id = ?`, e); err != nil {
 			return err
 		}
 		for _, part := range cluster.Components(rest) {
 			id := cluster.ID(part)
 			for _, m := range part {
-				if _, err := tx.ExecContext(ctx, s.q(`UPDATE doc_events SET event_id = ? WHERE doc_id = ? AND idx = ?`), id, m.Doc, m.Index); err != nil {
+				if _, err := s.exec(ctx, tx, `UPDATE doc_events SET event_id = ? WHERE doc_id = ? AND idx = ?`, id, m.Doc, m.Index); err != nil {
 					return err
 				}
 			}
@@ -559,20 +625,4 @@ func anys(ss []string) []any {
 		out[i] = s
 	}
 	return out
-}
-
-// SearchKey is the text a document is indexed under: its matching key,
-// then the parts of every word written with a ZWNJ («قره‌باغ» is «قرهباغ» in
-// the key, and also «قره» and «باغ», as Arabic writes it), so either
-// spelling finds it.
-func SearchKey(display string) string {
-	var b strings.Builder
-	b.WriteString(text.KeyOf(display))
-	for _, w := range strings.Fields(display) {
-		if strings.ContainsRune(w, '\u200c') {
-			b.WriteByte(' ')
-			b.WriteString(text.KeyOf(strings.ReplaceAll(w, "\u200c", " ")))
-		}
-	}
-	return b.String()
 }

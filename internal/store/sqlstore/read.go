@@ -41,6 +41,16 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]cluster.Listing, str
 	if f.To != "" {
 		where, args = append(where, "day <= ?"), append(args, f.To)
 	}
+	if f.Query != "" {
+		terms, _ := SearchTerms(f.Query)
+		if len(terms) == 0 {
+			return nil, "", nil // nothing to look for finds nothing, as Search
+		}
+		// The engine's index finds the documents; their reports name the
+		// events.
+		where = append(where, `id IN (SELECT e.event_id FROM doc_events e WHERE e.doc_id IN (`+s.d.SearchDocs+`))`)
+		args = append(args, s.d.SearchMatch(terms))
+	}
 	if f.Cursor != "" {
 		day, id, err := decodeCursor(f.Cursor)
 		if err != nil {
@@ -127,20 +137,14 @@ func decodeCursor(c string) (day, id string, err error) {
 
 // Search implements store.Store.
 func (s *DB) Search(ctx context.Context, q string, limit int) ([]store.Hit, error) {
-	key := text.KeyOf(q)
-	var words []string
-	for _, t := range text.KeyTokens(key) {
-		if t.Kind != text.Punct {
-			words = append(words, key[t.Start:t.End])
-		}
-	}
-	if len(words) == 0 {
+	terms, words := SearchTerms(q)
+	if len(terms) == 0 {
 		return []store.Hit{}, nil
 	}
 	if limit <= 0 || limit > 1000 {
 		limit = 20
 	}
-	rows, err := s.db.QueryContext(ctx, s.q(s.d.SearchQuery), s.d.SearchTerms(words), limit)
+	rows, err := s.db.QueryContext(ctx, s.q(s.d.SearchQuery), s.d.SearchMatch(terms), limit)
 	if err != nil {
 		return nil, fmt.Errorf("searching %s for %q: %w", s.name, q, err)
 	}

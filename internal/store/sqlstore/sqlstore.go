@@ -28,13 +28,19 @@ type Dialect struct {
 	SessionLock, SessionUnlock string
 	// Ingested reads the ingested column as RFC 3339 text.
 	Ingested string
-	// SearchInsert indexes a document: args (id, key).
+	// SearchInsert indexes a stored document: args (id, key).
 	SearchInsert string
+	// SearchDelete takes a document out of the index: args (id).
+	SearchDelete string
 	// SearchQuery finds documents: args (query, limit); columns id, title,
 	// lang, published, body.
 	SearchQuery string
-	// SearchTerms turns the words of a key into the engine's query.
-	SearchTerms func(words []string) string
+	// SearchDocs selects the ids of the documents a query matches: args
+	// (query).
+	SearchDocs string
+	// SearchMatch turns the words to look for (SearchTerms) into the
+	// engine's query: every word.
+	SearchMatch func(words []string) string
 }
 
 // DB is a store on a database/sql handle.
@@ -42,6 +48,7 @@ type DB struct {
 	db   *sql.DB
 	d    Dialect
 	name string // the database, for errors (no password)
+	prep prepared
 }
 
 // New wraps an open handle whose schema is up to date.
@@ -125,7 +132,8 @@ func (s *DB) Get(ctx context.Context, id string) (store.Document, error) {
 	var u sql.NullString
 	var ingested string
 	var sig []byte
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, url, title, lang, body, published, hash, analysis, analyzer_version, `+s.d.Ingested+`, publisher, signature FROM documents WHERE id = ?`), id).
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, url, title, lang, body, published, hash, analysis, analyzer_version, `+s.d.Ingested+`, publisher,
+		(SELECT signature FROM doc_signatures WHERE doc_id = documents.id) FROM documents WHERE id = ?`), id).
 		Scan(&d.ID, &u, &d.Title, &d.Lang, &d.Text, &d.Published, &d.Hash, &d.Analysis, &d.AnalyzerVersion, &ingested, &d.Publisher, &sig)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
@@ -185,7 +193,10 @@ func (s *DB) Stale(ctx context.Context, version, after string, limit int) ([]str
 }
 
 // Close implements store.Store.
-func (s *DB) Close() error { return s.db.Close() }
+func (s *DB) Close() error {
+	s.closePrepared()
+	return s.db.Close()
+}
 
 func nullable(s string) any {
 	if s == "" {
@@ -197,4 +208,11 @@ func nullable(s string) any {
 // placeholders returns "?, ?, …" for n values.
 func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// rowsOf returns "(?, ?), (?, ?) …": n rows of width values each, for a
+// multi-row INSERT.
+func rowsOf(n, width int) string {
+	row := "(" + placeholders(width) + ")"
+	return strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 }

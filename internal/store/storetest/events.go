@@ -166,7 +166,9 @@ func search(t *testing.T, s store.Store) {
 	ar.Text = "قال المتحدث باسم الكرملين دميتري بيسكوف إنّ الرئيسين بحثا الوضع في قره باغ."
 	en := doc("h3")
 	en.Text = "The Kremlin said the two presidents spoke by phone."
-	for _, d := range []store.Document{fa, ar, en} {
+	tr := doc("h4")
+	tr.Text = "Dışişleri Bakanı Çavuşoğlu, «Erdoğan–Putin» görüşmesini (Soçi'de) duyurdu."
+	for _, d := range []store.Document{fa, ar, en, tr} {
 		d.Title = ""
 		put(t, s, d)
 	}
@@ -182,6 +184,13 @@ func search(t *testing.T, s store.Store) {
 		"nothing":   "",
 		"   ":       "",
 		"پوتین قطر": "",
+		// Latin letters match without their diacritics, and punctuation
+		// (Latin or Arabic-script) never sticks to a word
+		"Erdogan":              "h4",
+		"ERDOĞAN putin":        "h4",
+		"cavusoglu, disisleri": "h4",
+		"soçi":                 "h4",
+		"«جمعه»؟":              "h1",
 	} {
 		hits, err := s.Search(context.Background(), q, 10)
 		if err != nil {
@@ -199,6 +208,17 @@ func search(t *testing.T, s store.Store) {
 	hits, _ := s.Search(context.Background(), "كرملين", 10)
 	if len(hits) == 1 && !strings.Contains(hits[0].Snippet, "کرملین") {
 		t.Errorf("snippet %q does not show the text as written", hits[0].Snippet)
+	}
+	// a reanalysis indexes the document again, from its stored text
+	tr.Title = "Soçi zirvesi"
+	tr.Text, tr.SearchKey = "", ""
+	if _, err := s.Reanalyze(context.Background(), tr); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"zirvesi": 1, "cavusoglu": 1} {
+		if hits, err := s.Search(context.Background(), q, 10); err != nil || len(hits) != want {
+			t.Errorf("after reanalysis, Search(%q) = %v, %v; want %d hits", q, hits, err, want)
+		}
 	}
 }
 

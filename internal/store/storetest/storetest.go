@@ -33,6 +33,7 @@ func Run(t *testing.T, open Open) {
 		{"copies count as one source", copiesOneSource},
 		{"events filtered and paged", eventsFiltered},
 		{"search on matching keys", search},
+		{"events found by their documents' words", eventsByQuery},
 		{"re-analysis splits events", reanalyze},
 		{"feeds kept, replaced, removed", feeds},
 	}
