@@ -50,6 +50,7 @@ func commands() map[string]command {
 		"ingest":    {"store documents (files, folders, .jsonl, .gz) with their analyses and merge their events", runIngest},
 		"poll":      {"poll the followed feeds once and store their new articles", runPoll},
 		"reanalyze": {"analyse stored documents again after an upgrade, and merge their events afresh", runReanalyze},
+		"serve":     {"serve the REST API over the store, and poll the followed feeds in the background", runServe},
 		"version":   {"print the version", runVersion},
 	}
 }

@@ -56,11 +56,11 @@ func runEvents(env *Env, args []string) error {
 		return fmt.Errorf("%w: --format: %v", errUsage, err)
 	}
 	if *actor != "" {
-		ids, err := actorIDs(*actor)
+		g, err := gazetteer.Bundled()
 		if err != nil {
 			return err
 		}
-		if len(ids) > 0 {
+		if ids := g.ActorIDs(*actor); len(ids) > 0 {
 			f.Actors = ids
 		} else {
 			f.ActorText = *actor
@@ -100,21 +100,4 @@ func runEvents(env *Env, args []string) error {
 		return fmt.Errorf("writing events: %w", err)
 	}
 	return nil
-}
-
-// actorIDs are the entities a name may denote, in any script; an entity id
-// stands for itself.
-func actorIDs(name string) ([]string, error) {
-	g, err := gazetteer.Bundled()
-	if err != nil {
-		return nil, err
-	}
-	if e := g.Entity(name); e != nil {
-		return []string{e.ID}, nil
-	}
-	var ids []string
-	for _, e := range g.Lookup(name) {
-		ids = append(ids, e.ID)
-	}
-	return ids, nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"log/slog"
 	"sync"
 	"text/tabwriter"
 	"time"
@@ -185,10 +186,11 @@ func addPollFlags(fs *flag.FlagSet) pollFlags {
 }
 
 // pollFeeds polls the feeds fs keeps that are due at now, storing each new
-// article as ingest does.
-func pollFeeds(ctx context.Context, env *Env, s store.Store, fs feedStore, pf pollFlags, now time.Time) (ingest.Summary, []feed.Report, error) {
+// article as ingest does; the fetcher and the poller log to log. poll,
+// ingest and the poller in serve share it.
+func pollFeeds(ctx context.Context, log *slog.Logger, s store.Store, fs feedStore, pf pollFlags, now time.Time) (ingest.Summary, []feed.Report, error) {
 	fetcher := feed.NewFetcher(feed.Options{AllowPrivate: *pf.allowPrivate, Timeout: *pf.timeout, MaxBytes: *pf.maxBytes,
-		HostGap: *pf.hostGap, Logger: env.Log})
+		HostGap: *pf.hostGap, Logger: log})
 	var mu sync.Mutex
 	var sum ingest.Summary
 	sink := func(ctx context.Context, doc analyze.Document, src feed.Source) error {
@@ -207,7 +209,7 @@ func pollFeeds(ctx context.Context, env *Env, s store.Store, fs feedStore, pf po
 		sum.Count(res)
 		return nil
 	}
-	p := feed.NewPoller(fetcher, fs, sink, feed.PollerOptions{Logger: env.Log})
+	p := feed.NewPoller(fetcher, fs, sink, feed.PollerOptions{Logger: log})
 	reports, err := p.Poll(ctx, now)
 	return sum, reports, err
 }
@@ -255,7 +257,7 @@ func runPoll(env *Env, args []string) error {
 		return err
 	}
 	defer closeStore()
-	sum, reports, err := pollFeeds(ctx, env, s, feedStore{s: s}, pf, time.Now())
+	sum, reports, err := pollFeeds(ctx, env.Log, s, feedStore{s: s}, pf, time.Now())
 	if err != nil {
 		return err
 	}

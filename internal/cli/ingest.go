@@ -93,7 +93,7 @@ func runIngest(env *Env, args []string) error {
 			only[u] = true
 		}
 		if len(only) > 0 {
-			fsum, reports, perr := pollFeeds(ctx, env, s, feedStore{s: s, only: only}, pf, time.Now())
+			fsum, reports, perr := pollFeeds(ctx, env.Log, s, feedStore{s: s, only: only}, pf, time.Now())
 			feedsBad = printReports(env, reports)
 			sum.Merge(fsum)
 			err = perr

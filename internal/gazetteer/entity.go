@@ -130,9 +130,8 @@ func Slug(name string) string {
 }
 
 // foldLatin drops diacritics from common Latin letters (Erdoğan → Erdogan).
-func foldLatin(s string) string {
-	r := strings.NewReplacer("ğ", "g", "Ğ", "G", "ş", "s", "Ş", "S", "ı", "i", "İ", "I", "ç", "c", "Ç", "C",
-		"ö", "o", "Ö", "O", "ü", "u", "Ü", "U", "é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "â", "a",
-		"í", "i", "ó", "o", "ú", "u", "ñ", "n", "ã", "a", "õ", "o", "ë", "e", "ï", "i", "ə", "a", "Ə", "A")
-	return r.Replace(s)
-}
+func foldLatin(s string) string { return latinFolder.Replace(s) }
+
+var latinFolder = strings.NewReplacer("ğ", "g", "Ğ", "G", "ş", "s", "Ş", "S", "ı", "i", "İ", "I", "ç", "c", "Ç", "C",
+	"ö", "o", "Ö", "O", "ü", "u", "Ü", "U", "é", "e", "è", "e", "ê", "e", "á", "a", "à", "a", "â", "a",
+	"í", "i", "ó", "o", "ú", "u", "ñ", "n", "ã", "a", "õ", "o", "ë", "e", "ï", "i", "ə", "a", "Ə", "A")

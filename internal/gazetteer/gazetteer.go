@@ -111,6 +111,14 @@ type Gazetteer struct {
 	patterns *rolePatterns
 	stop     map[string]bool
 	names    int // name forms indexed
+	// finder holds every name form as Search compares them, made on the
+	// first search.
+	finder struct {
+		once   sync.Once
+		forms  []searchForm
+		all    string
+		starts []int32
+	}
 	// Problems lists records skipped or references left unresolved while
 	// building. The bundled data has none (the tests see to it).
 	Problems []Problem

@@ -47,3 +47,17 @@ func latestStart(e *Entity) string {
 	}
 	return s
 }
+
+// ActorIDs returns the ids of the entities a name may denote, in any
+// script, as Lookup finds them; an entity id stands for itself. It is how
+// a user's --actor or ?actor= becomes the ids events are filtered by.
+func (g *Gazetteer) ActorIDs(name string) []string {
+	if e := g.Entity(name); e != nil {
+		return []string{e.ID}
+	}
+	var ids []string
+	for _, e := range g.Lookup(name) {
+		ids = append(ids, e.ID)
+	}
+	return ids
+}
