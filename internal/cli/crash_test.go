@@ -171,6 +171,9 @@ func checkWhole(t *testing.T, db string, n int) {
 	if c := count(`SELECT count(*) FROM documents d WHERE json_array_length(json_extract(d.analysis, '$.events')) <> (SELECT count(*) FROM doc_events e WHERE e.doc_id = d.id)`); c != 0 {
 		t.Errorf("%d documents whose events are not all stored", c)
 	}
+	if c := count(`SELECT count(*) FROM doc_event_keys k JOIN doc_events e ON e.doc_id = k.doc_id AND e.idx = k.idx WHERE k.event_id <> e.event_id OR k.parties <> e.parties`); c != 0 {
+		t.Errorf("%d event keys that disagree with their report", c)
+	}
 	if c := count(`SELECT count(*) FROM events WHERE dirty = 1`); c != 0 {
 		t.Errorf("%d events not rebuilt after a read", c)
 	}

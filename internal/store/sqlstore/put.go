@@ -273,12 +273,6 @@ func (s *DB) link(ctx context.Context, tx *sql.Tx, id string, sig cluster.Signat
 
 func parseSig(b []byte) cluster.Signature { return cluster.ParseSignature(b) }
 
-// stored is an item as the doc_events table holds it.
-type stored struct {
-	item  cluster.Item
-	event string
-}
-
 // merge adds a document's items to the events: each item joins every
 // stored event it is the same as (merging them into one), or starts its
 // own. The events touched are marked dirty: their listings are rebuilt
@@ -294,14 +288,8 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 		}
 		joined := map[string]bool{}
 		if it.Lo != "" {
-			cands, err := s.candidates(ctx, tx, it)
-			if err != nil {
+			if err := s.candidates(ctx, tx, it, joined); err != nil {
 				return nil, err
-			}
-			for _, c := range cands {
-				if !joined[c.event] && cluster.Same(it, &c.item) {
-					joined[c.event] = true
-				}
 			}
 		}
 		olds := make([]string, 0, len(joined))
@@ -338,11 +326,12 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 			return nil, err
 		}
 		if keys := cluster.IndexKeys(it); it.Lo != "" && len(keys) > 0 {
-			args := make([]any, 0, 5*len(keys))
+			parties := cluster.EncodeParties(it.Parties())
+			args := make([]any, 0, 8*len(keys))
 			for _, k := range keys {
-				args = append(args, k, it.Type, it.Lo, it.Doc, it.Index)
+				args = append(args, k, it.Type, it.Lo, it.Doc, it.Index, it.Hi, it.Mode, parties, id)
 			}
-			if _, err := s.exec(ctx, tx, `INSERT INTO doc_event_keys (key, type, lo, doc_id, idx) VALUES `+rowsOf(len(keys), 5)+` ON CONFLICT DO NOTHING`, args...); err != nil {
+			if _, err := s.exec(ctx, tx, `INSERT INTO doc_event_keys (key, type, lo, doc_id, idx, hi, mode, parties, event_id) VALUES `+rowsOf(len(keys), 9)+` ON CONFLICT DO NOTHING`, args...); err != nil {
 				return nil, err
 			}
 		}
@@ -354,8 +343,10 @@ func (s *DB) merge(ctx context.Context, tx *sql.Tx, items []cluster.Item) ([]str
 		}
 		if len(gone) > 0 {
 			args := append([]any{id}, anys(gone)...)
-			if _, err := s.exec(ctx, tx, `UPDATE doc_events SET event_id = ? WHERE event_id IN (`+placeholders(len(gone))+`)`, args...); err != nil {
-				return nil, err
+			for _, table := range []string{"doc_events", "doc_event_keys"} {
+				if _, err := s.exec(ctx, tx, `UPDATE `+table+` SET event_id = ? WHERE event_id IN (`+placeholders(len(gone))+`)`, args...); err != nil {
+					return nil, err
+				}
 			}
 			if _, err := s.exec(ctx, tx, `DELETE FROM events WHERE id IN (`+placeholders(len(gone))+`)`, anys(gone)...); err != nil {
 				return nil, err
@@ -376,43 +367,49 @@ func (s *DB) markEvent(ctx context.Context, tx *sql.Tx, id, typ, leastDoc string
 	return err
 }
 
-// candidates are the stored items of the same type whose days may meet
-// the item's (give or take cluster.Slack), read without their bodies: what
-// Same compares. No item's window is longer than an undated report's, so
+// candidates adds to events the events of the stored items that are the
+// same as it (cluster.Same). They are read from the keys of its parties,
+// of the same type, whose days may meet its own (give or take
+// cluster.Slack): no item's window is longer than an undated report's, so
 // those starting more than that before the item's start cannot reach it.
-func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item) ([]stored, error) {
+// The keys hold what Same compares and the item's event, so no report's
+// row is read.
+func (s *DB) candidates(ctx context.Context, tx *sql.Tx, it *cluster.Item, events map[string]bool) error {
 	from, err := time.Parse("2006-01-02", it.Lo)
 	if err != nil {
-		return nil, fmt.Errorf("item %s: bad day %q", it.Key(), it.Lo)
+		return fmt.Errorf("item %s: bad day %q", it.Key(), it.Lo)
 	}
 	to, err := time.Parse("2006-01-02", it.Hi)
 	if err != nil {
-		return nil, fmt.Errorf("item %s: bad day %q", it.Key(), it.Hi)
+		return fmt.Errorf("item %s: bad day %q", it.Key(), it.Hi)
 	}
 	day := func(t time.Time, n int) string { return t.AddDate(0, 0, n).Format("2006-01-02") }
 	keys := cluster.QueryKeys(it)
 	if len(keys) == 0 {
-		return nil, nil
+		return nil
 	}
 	args := append(anys(keys), it.Type, day(from, -cluster.UndatedWindow-cluster.Slack), day(to, cluster.Slack), day(from, -cluster.Slack))
-	rows, err := s.query(ctx, tx, `SELECT DISTINCT e.doc_id, e.idx, e.mode, e.lo, e.hi, e.parties, e.event_id
-		FROM doc_event_keys k JOIN doc_events e ON e.doc_id = k.doc_id AND e.idx = k.idx
-		WHERE k.key IN (`+placeholders(len(keys))+`) AND k.type = ? AND k.lo >= ? AND k.lo <= ? AND e.hi >= ?`, args...)
+	rows, err := s.query(ctx, tx, `SELECT doc_id, idx, mode, lo, hi, parties, event_id FROM doc_event_keys
+		WHERE key IN (`+placeholders(len(keys))+`) AND type = ? AND lo >= ? AND lo <= ? AND hi >= ?`, args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []stored
 	for rows.Next() {
-		c := stored{item: cluster.Item{Type: it.Type}}
-		var parties string
-		if err := rows.Scan(&c.item.Doc, &c.item.Index, &c.item.Mode, &c.item.Lo, &c.item.Hi, &parties, &c.event); err != nil {
-			return nil, err
+		c := cluster.Item{Type: it.Type}
+		var parties, event string
+		if err := rows.Scan(&c.Doc, &c.Index, &c.Mode, &c.Lo, &c.Hi, &parties, &event); err != nil {
+			return err
 		}
-		c.item.Actors = cluster.DecodeParties(parties)
-		out = append(out, c)
+		if events[event] {
+			continue // joined already (an item comes once for each key it shares)
+		}
+		c.Actors = cluster.DecodeParties(parties)
+		if cluster.Same(it, &c) {
+			events[event] = true
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // members reads every item of the given events.
@@ -607,8 +604,10 @@ func (s *DB) withdraw(ctx context.Context, tx *sql.Tx, doc string) error {
 		for _, part := range cluster.Components(rest) {
 			id := cluster.ID(part)
 			for _, m := range part {
-				if _, err := s.exec(ctx, tx, `UPDATE doc_events SET event_id = ? WHERE doc_id = ? AND idx = ?`, id, m.Doc, m.Index); err != nil {
-					return err
+				for _, table := range []string{"doc_events", "doc_event_keys"} {
+					if _, err := s.exec(ctx, tx, `UPDATE `+table+` SET event_id = ? WHERE doc_id = ? AND idx = ?`, id, m.Doc, m.Index); err != nil {
+						return err
+					}
 				}
 			}
 			if err := s.writeEvent(ctx, tx, part); err != nil {
