@@ -55,6 +55,10 @@ func Open(ctx context.Context, path string, busy time.Duration) (*DB, error) {
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busy.Milliseconds()))
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "synchronous(NORMAL)")
+	// The log is copied into the database every 10,000 pages (40 MB), not
+	// 1,000: a page that many commits change is copied once, not each time
+	// (ingest of saudinewsnet: 723 -> 835 articles/s).
+	q.Add("_pragma", "wal_autocheckpoint(10000)")
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
