@@ -135,21 +135,7 @@ func eventsFiltered(t *testing.T, s store.Store) {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}
-	var all []string
-	cursor := ""
-	for range 10 {
-		ls, next, err := s.Events(context.Background(), store.Filter{Limit: 3, Cursor: cursor})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range ls {
-			all = append(all, l.Documents...)
-		}
-		if cursor = next; cursor == "" {
-			break
-		}
-	}
-	if got := strings.Join(all, " "); got != "g1 g2 g3 g4" {
+	if got := strings.Join(pagedDocuments(t, s, store.Filter{Limit: 3}, 10), " "); got != "g1 g2 g3 g4" {
 		t.Errorf("paged: %s", got)
 	}
 	if _, _, err := s.Events(context.Background(), store.Filter{Cursor: "!!"}); !errors.Is(err, store.ErrBadInput) {
@@ -267,4 +253,24 @@ func dayBefore(day string, n int) string {
 		return ""
 	}
 	return t.AddDate(0, 0, -n).Format("2006-01-02")
+}
+
+// pagedDocuments walks the listing of f page by page (at most pages of
+// them) and returns the documents of its events, in order.
+func pagedDocuments(t *testing.T, s store.Store, f store.Filter, pages int) []string {
+	t.Helper()
+	var all []string
+	for range pages {
+		ls, next, err := s.Events(context.Background(), f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range ls {
+			all = append(all, l.Documents...)
+		}
+		if f.Cursor = next; f.Cursor == "" {
+			break
+		}
+	}
+	return all
 }

@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -49,21 +48,7 @@ func eventsByQuery(t *testing.T, s store.Store) {
 			t.Errorf("%s: %s, want %s", tt.name, got, tt.want)
 		}
 	}
-	var all []string
-	cursor := ""
-	for range 5 {
-		ls, next, err := s.Events(context.Background(), store.Filter{Query: "karabakh", Limit: 1, Cursor: cursor})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, l := range ls {
-			all = append(all, l.Documents...)
-		}
-		if cursor = next; cursor == "" {
-			break
-		}
-	}
-	if got := strings.Join(all, " "); got != "q3 q4" {
+	if got := strings.Join(pagedDocuments(t, s, store.Filter{Query: "karabakh", Limit: 1}, 5), " "); got != "q3 q4" {
 		t.Errorf("paged by one: %s", got)
 	}
 }
