@@ -37,7 +37,7 @@ func listings() []cluster.Listing {
 			Recipients: []cluster.Party{{ID: "turkey", Name: "Turkey", Country: true}},
 			Documents:  []string{"d-en"}, Languages: []string{"en"}, Sources: 1, Reports: 1, Confidence: 0.7,
 			Publishers: []string{"reuters.com"}, First: "2020-12-14", Contexts: []string{"economic"},
-			Evidence:   []cluster.Evidence{{Document: "d-en", Text: "The United States imposed sanctions on Turkey.", Start: 0, End: 46, Lang: "en"}},
+			Evidence: []cluster.Evidence{{Document: "d-en", Text: "The United States imposed sanctions on Turkey.", Start: 0, End: 46, Lang: "en"}},
 		},
 	}
 }
